@@ -1,0 +1,14 @@
+namespace LabCharts.Analysis;
+
+/// <summary>A constant an experiment accepts, with its SI unit and default (null when none applies).</summary>
+public sealed record ConstantDefinition(
+    string Key,
+    string NameZh,
+    string NameEn,
+    string Unit,
+    double? Default,
+    bool Required)
+{
+    /// <summary>True when the value must be &gt; 0 (reference values, lengths).</summary>
+    public bool MustBePositive { get; init; }
+}

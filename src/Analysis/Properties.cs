@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The tests check internal pieces (unit parser, fitter, input reader) directly.
+[assembly: InternalsVisibleTo("LabCharts.Analysis.Tests")]

@@ -1,0 +1,246 @@
+namespace LabCharts.Analysis;
+
+/// <summary>
+/// Reads a request against an experiment definition: checks every column and constant, converts
+/// them to SI, and reduces each point's readings to a mean and a combined standard uncertainty.
+/// Model-specific checks (enough points, x not degenerate) belong to the fitters.
+/// </summary>
+/// <remarks>
+/// Per point: u_A is the column's given error when <see cref="ColumnInput.Errors"/> is present,
+/// otherwise s/√n from the repeated readings (0 for a single reading); u_B = Δ/√3 from
+/// <see cref="ColumnInput.InstrumentError"/>; u = √(u_A² + u_B²). The user's error replaces the
+/// type A estimate rather than adding to it, because a student who types errors has already
+/// evaluated the scatter of the readings.
+/// </remarks>
+internal static class ExperimentInputReader
+{
+    public static ExperimentReading Read(ExperimentDefinition definition, ExperimentInput input)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(input);
+        var columns = input.Columns ?? new Dictionary<string, ColumnInput>();
+        var knownColumns = definition.Columns.Select(c => c.Key).ToList();
+
+        // A missing column is reported before an unknown one: for "Len" typed instead of "L",
+        // "L is missing" names the column the student has to provide.
+        foreach (var column in definition.Columns)
+        {
+            if (column.Required && (!columns.TryGetValue(column.Key, out var given) || given is null))
+            {
+                throw AnalysisErrors.MissingColumn(InputField.Column(column));
+            }
+        }
+
+        // Sorted so that the error reported for a request with several faults does not depend on
+        // dictionary order.
+        foreach (var key in columns.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!knownColumns.Contains(key))
+            {
+                throw AnalysisErrors.UnknownColumn(InputField.Column(key), knownColumns);
+            }
+        }
+
+        var read = new Dictionary<string, MeasuredColumn>(StringComparer.Ordinal);
+        foreach (var column in definition.Columns)
+        {
+            if (columns.TryGetValue(column.Key, out var given) && given is not null)
+            {
+                read[column.Key] = ReadColumn(column, given);
+            }
+        }
+
+        var first = read.Values.FirstOrDefault();
+        foreach (var column in read.Values)
+        {
+            if (first is not null && column.Count != first.Count)
+            {
+                throw AnalysisErrors.LengthMismatch(column.Field, column.Count, first.Field, first.Count);
+            }
+        }
+
+        return new ExperimentReading(read, ReadConstants(definition, input.Constants ?? new Dictionary<string, ConstantInput>()));
+    }
+
+    public static MeasuredColumn ReadColumn(ColumnDefinition definition, ColumnInput input)
+    {
+        var field = InputField.Column(definition);
+        var points = input.Readings;
+        if (points is null || points.Count == 0)
+        {
+            throw AnalysisErrors.EmptyColumn(field);
+        }
+
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i] is null || points[i].Count == 0)
+            {
+                throw AnalysisErrors.EmptyPoint(field, i);
+            }
+
+            if (points[i].Count > 1 && !definition.AllowsRepeatedReadings)
+            {
+                throw AnalysisErrors.RepeatedReadings(field, i);
+            }
+
+            if (points[i].Any(r => !double.IsFinite(r)))
+            {
+                throw AnalysisErrors.NotFinite(field, "读数", "reading");
+            }
+        }
+
+        if (input.Errors is { } errors)
+        {
+            if (errors.Count != 1 && errors.Count != points.Count)
+            {
+                throw AnalysisErrors.ErrorsLengthMismatch(field, errors.Count, points.Count);
+            }
+
+            if (errors.Any(e => !double.IsFinite(e)))
+            {
+                throw AnalysisErrors.NotFinite(field, "误差", "error");
+            }
+
+            if (errors.Any(e => e < 0))
+            {
+                throw AnalysisErrors.NegativeError(field, "误差", "error");
+            }
+        }
+
+        if (input.InstrumentError is { } delta)
+        {
+            if (!double.IsFinite(delta))
+            {
+                throw AnalysisErrors.NotFinite(field, "仪器误差", "instrument error");
+            }
+
+            if (delta < 0)
+            {
+                throw AnalysisErrors.NegativeError(field, "仪器误差", "instrument error");
+            }
+        }
+
+        var unit = ReadUnit(field, input.Unit, definition.Unit);
+        if (definition.MustBePositive)
+        {
+            foreach (var reading in points.SelectMany(p => p))
+            {
+                if (reading <= 0)
+                {
+                    throw AnalysisErrors.NonPositiveValue(field, reading);
+                }
+            }
+        }
+
+        var typeB = StandardUncertainty.TypeB(input.InstrumentError ?? 0);
+        var values = new double[points.Count];
+        var uncertainties = new double[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            var typeA = input.Errors is { } given
+                ? given[given.Count == 1 ? 0 : i]
+                : StandardUncertainty.TypeA(points[i]);
+            values[i] = StandardUncertainty.Mean(points[i]) * unit.Factor;
+            uncertainties[i] = StandardUncertainty.Combine(typeA, typeB) * unit.Factor;
+            if (!double.IsFinite(values[i]) || !double.IsFinite(uncertainties[i]))
+            {
+                throw AnalysisErrors.NotFinite(field, "换算后的值", "converted value");
+            }
+        }
+
+        return new MeasuredColumn(field, values, uncertainties, unit.ToSi());
+    }
+
+    private static Dictionary<string, MeasuredConstant> ReadConstants(
+        ExperimentDefinition definition, IReadOnlyDictionary<string, ConstantInput> constants)
+    {
+        var known = definition.Constants.Select(c => c.Key).ToList();
+        foreach (var constant in definition.Constants)
+        {
+            if (constant.Required && constant.Default is null && (!constants.TryGetValue(constant.Key, out var given) || given is null))
+            {
+                throw AnalysisErrors.MissingConstant(InputField.Constant(constant));
+            }
+        }
+
+        foreach (var key in constants.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!known.Contains(key))
+            {
+                throw AnalysisErrors.UnknownConstant(InputField.Constant(key), known);
+            }
+        }
+
+        var read = new Dictionary<string, MeasuredConstant>(StringComparer.Ordinal);
+        foreach (var constant in definition.Constants)
+        {
+            var field = InputField.Constant(constant);
+            if (!constants.TryGetValue(constant.Key, out var given) || given is null)
+            {
+                if (constant.Default is { } value)
+                {
+                    read[constant.Key] = new MeasuredConstant(value, 0, Given: false);
+                }
+                else if (constant.Required)
+                {
+                    throw AnalysisErrors.MissingConstant(field);
+                }
+
+                continue;
+            }
+
+            if (!double.IsFinite(given.Value))
+            {
+                throw AnalysisErrors.NotFinite(field, "值", "value");
+            }
+
+            if (given.Uncertainty is { } u && !double.IsFinite(u))
+            {
+                throw AnalysisErrors.NotFinite(field, "不确定度", "uncertainty");
+            }
+
+            if (given.Uncertainty < 0)
+            {
+                throw AnalysisErrors.NegativeError(field, "不确定度", "uncertainty");
+            }
+
+            var unit = ReadUnit(field, given.Unit, constant.Unit);
+            if (constant.MustBePositive && given.Value <= 0)
+            {
+                throw AnalysisErrors.NonPositiveValue(field, given.Value);
+            }
+
+            var converted = new MeasuredConstant(given.Value * unit.Factor, (given.Uncertainty ?? 0) * unit.Factor, Given: true);
+            if (!double.IsFinite(converted.Value) || !double.IsFinite(converted.Uncertainty))
+            {
+                throw AnalysisErrors.NotFinite(field, "换算后的值", "converted value");
+            }
+
+            read[constant.Key] = converted;
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// Parses a unit and checks it against the expected SI unit. A missing unit means the expected
+    /// one; an empty expected unit (custom columns) accepts any unit.
+    /// </summary>
+    private static PhysicalUnit ReadUnit(InputField field, string? unit, string expected)
+    {
+        var expectedUnit = PhysicalUnit.Parse(expected)
+            ?? throw new InvalidOperationException($"The catalogue unit '{expected}' of {field.Path} does not parse.");
+        if (string.IsNullOrWhiteSpace(unit))
+        {
+            return expectedUnit;
+        }
+
+        var parsed = PhysicalUnit.Parse(unit) ?? throw AnalysisErrors.UnknownUnit(field, unit);
+        if (expected.Length > 0 && !parsed.IsCompatibleWith(expectedUnit))
+        {
+            throw AnalysisErrors.IncompatibleUnit(field, unit, expected);
+        }
+
+        return parsed;
+    }
+}

@@ -1,0 +1,157 @@
+using LabCharts.Api.Http;
+using LabCharts.Api.Identity;
+using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs.Identity;
+using LabCharts.Jobs.Problems;
+using LabCharts.Jobs.Processing;
+using LabCharts.Jobs.Queue;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace LabCharts.Api.Apis;
+
+/// <summary><c>/api/jobs</c>: submit, read, list the caller's jobs (DESIGN.md, public contract).</summary>
+public static class JobsApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
+        jobs.MapPost("/", SubmitAsync)
+            .Accepts<JobRequest>("application/json")
+            .WithSummary("Submit a job; ?wait=N (≤ 10 s) answers 200 with the finished job if it completes in time.");
+        jobs.MapGet("/{id}", GetAsync).WithSummary("The caller's job, with fresh signed artifact URLs.");
+        jobs.MapGet("/", ListAsync).WithSummary("The caller's jobs, newest first, paged.");
+        return app;
+    }
+
+    /// <summary><c>POST /api/jobs</c>.</summary>
+    public static async Task<Results<Ok<JobView>, Accepted<JobAccepted>, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request,
+        GatewayIdentity identity,
+        JobRecordStore records,
+        IJobQueue queue,
+        JobCompletionSignal completion,
+        JobViews views,
+        IOptions<ApiOptions> options,
+        TimeProvider time,
+        string? wait,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var caller = identity.Resolve(request) ?? throw new ProblemException(ProblemCatalog.Unauthenticated());
+            var waitFor = ParseWait(wait, options.Value.MaxWaitSeconds);
+            var body = await RequestBodyReader.ReadJobRequestAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+            var validated = JobRequestValidator.Validate(body);
+
+            var now = time.GetUtcNow();
+            var record = new JobRecord
+            {
+                Id = JobId.New(now),
+                Owner = caller.Owner,
+                Experiment = validated.Input.Experiment,
+                Title = validated.Input.Title,
+                Status = JobStatus.Queued,
+                CreatedAt = now,
+                UpdatedAt = now,
+                RenderVersion = JobPipeline.RenderVersion,
+            };
+            var completed = completion.WhenCompleted(record.Id);
+            await records.CreateAsync(record, body, cancellationToken);
+            await queue.PublishAsync(new JobMessage(record.Id, record.Owner), cancellationToken);
+
+            if (waitFor > TimeSpan.Zero
+                && await WaitForFinalAsync(records, caller, record.Id, completed, waitFor, cancellationToken) is { } finished)
+            {
+                return TypedResults.Ok(views.ToView(finished, request));
+            }
+            completion.Forget(record.Id);
+            var statusUrl = JobViews.StatusPath(record.Id);
+            return TypedResults.Accepted(statusUrl, new JobAccepted(record.Id, JobStatus.Queued, statusUrl));
+        }
+        catch (ProblemException error)
+        {
+            return error.Problem.ToResult(request);
+        }
+    }
+
+    /// <summary><c>GET /api/jobs/{id}</c>: another caller's job is a 404, exactly like a missing one.</summary>
+    public static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(
+        string id, HttpRequest request, GatewayIdentity identity, JobRecordStore records, JobViews views,
+        CancellationToken cancellationToken)
+    {
+        if (identity.Resolve(request) is not { } caller)
+        {
+            return ProblemCatalog.Unauthenticated().ToResult(request);
+        }
+        var record = await records.GetAsync(caller.Owner, id, cancellationToken);
+        return record is null
+            ? ProblemCatalog.JobNotFound().ToResult(request)
+            : TypedResults.Ok(views.ToView(record, request));
+    }
+
+    /// <summary><c>GET /api/jobs?page=1&amp;pageSize=20</c>.</summary>
+    public static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListAsync(
+        HttpRequest request, GatewayIdentity identity, JobRecordStore records, JobViews views,
+        CancellationToken cancellationToken, int page = 1, int pageSize = 20)
+    {
+        if (identity.Resolve(request) is not { } caller)
+        {
+            return ProblemCatalog.Unauthenticated().ToResult(request);
+        }
+        if (page < 1 || pageSize is < 1 or > 100)
+        {
+            return ProblemCatalog.InvalidValue("page", "page ≥ 1，pageSize 在 1–100 之间。", "page ≥ 1 and pageSize 1–100.")
+                .ToResult(request);
+        }
+        var (items, total) = await records.ListAsync(caller.Owner, page, pageSize, cancellationToken);
+        return TypedResults.Ok(new JobPage([.. items.Select(record => views.ToView(record, request))], page, pageSize, total));
+    }
+
+    private static TimeSpan ParseWait(string? wait, int maxSeconds)
+    {
+        if (string.IsNullOrEmpty(wait))
+        {
+            return TimeSpan.Zero;
+        }
+        if (!double.TryParse(wait, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || !double.IsFinite(seconds) || seconds < 0)
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("wait",
+                $"须为 0–{maxSeconds} 的秒数。", $"must be a number of seconds, 0–{maxSeconds}."));
+        }
+        // Capped rather than refused: a client asking for more gets the most we can give.
+        return TimeSpan.FromSeconds(Math.Min(seconds, maxSeconds));
+    }
+
+    /// <summary>
+    /// Waits for the job's record to become final: woken at once by a worker in this process,
+    /// otherwise finding it by reading the record every 200 ms.
+    /// </summary>
+    private static async Task<JobRecord?> WaitForFinalAsync(
+        JobRecordStore records, Caller caller, string jobId, Task completed, TimeSpan waitFor, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(waitFor);
+        try
+        {
+            while (true)
+            {
+                await Task.WhenAny(completed, Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token));
+                var record = await records.GetAsync(caller.Owner, jobId, cancellationToken);
+                if (record is { Status: JobStatus.Succeeded or JobStatus.Failed })
+                {
+                    return record;
+                }
+                deadline.Token.ThrowIfCancellationRequested();
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+}

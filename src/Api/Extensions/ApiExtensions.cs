@@ -1,0 +1,85 @@
+using LabCharts.Api.Apis;
+using LabCharts.Api.Http;
+using LabCharts.Api.Identity;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Contracts;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace LabCharts.Api.Extensions;
+
+/// <summary>All of the API host's wiring, so <c>Program.cs</c> stays a few lines.</summary>
+public static class ApiExtensions
+{
+    /// <summary>Services: the job plumbing, the embedded worker, identity, JSON, problems, OpenAPI, health.</summary>
+    public static WebApplicationBuilder AddLabChartsApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        UsePortVariable(builder);
+
+        builder.AddLabChartsJobs();
+        // Embedded default: the worker pipeline runs in this process (DESIGN.md).
+        builder.AddJobWorker();
+
+        var services = builder.Services;
+        var development = builder.Environment.IsDevelopment();
+        services.AddOptions<IdentityOptions>()
+            .Configure(o =>
+            {
+                o.RequireGatewaySource = !development;
+                o.AllowDevUser = development;
+            })
+            .BindConfiguration("Identity");
+        services.AddOptions<ApiOptions>().BindConfiguration("Api")
+            .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxWaitSeconds is >= 0 and <= 14, "Api limits out of range.")
+            .ValidateOnStart();
+        services.AddSingleton<GatewayIdentity>();
+        services.AddSingleton<JobViews>();
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, LabChartsJson.Default));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Middleware and routes.</summary>
+    public static WebApplication MapLabChartsApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapJobsApi();
+        app.MapExperimentsApi();
+        app.MapFilesApi();
+        app.MapPingApi();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapOpenApi("/openapi/v1.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "LabCharts v1");
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "LabCharts API";
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// Listen on <c>PORT</c> when set (WeChat Cloud Run's templates use 80), else on ASP.NET's own
+    /// settings (<c>ASPNETCORE_URLS</c>/<c>HTTP_PORTS</c>, launch profile), else on 8080.
+    /// </summary>
+    private static void UsePortVariable(WebApplicationBuilder builder)
+    {
+        var port = builder.Configuration["PORT"];
+        if (!string.IsNullOrWhiteSpace(port))
+        {
+            builder.WebHost.UseUrls($"http://+:{port.Trim()}");
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["URLS"]) && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:8080");
+        }
+    }
+}

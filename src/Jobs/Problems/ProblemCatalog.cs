@@ -1,0 +1,60 @@
+using LabCharts.Analysis;
+
+namespace LabCharts.Jobs.Problems;
+
+/// <summary>
+/// The problems the job plumbing itself raises. Analysis errors keep their own codes
+/// (<see cref="FromAnalysis"/>). Codes are public contracts: change them only on purpose.
+/// </summary>
+public static class ProblemCatalog
+{
+    /// <summary>The body is not valid JSON, or a value has the wrong type.</summary>
+    public static Problem MalformedJson(string detail) => new(
+        "malformed_json", 400,
+        $"请求内容不是有效的 JSON：{detail}",
+        $"The request body is not valid JSON: {detail}");
+
+    /// <summary>The body is over the limit.</summary>
+    public static Problem BodyTooLarge(long limit) => new(
+        "body_too_large", 413,
+        $"请求内容过大（上限 {limit / 1024} KiB）。",
+        $"The request body is too large (limit {limit / 1024} KiB).");
+
+    /// <summary>A required field is absent.</summary>
+    public static Problem MissingField(string field) => new(
+        "missing_field", 400,
+        $"缺少必填字段“{field}”。",
+        $"The required field '{field}' is missing.", field);
+
+    /// <summary>A field has a value out of its range or set.</summary>
+    public static Problem InvalidValue(string field, string zh, string en) => new(
+        "invalid_value", 400, $"“{field}”无效：{zh}", $"'{field}' is invalid: {en}", field);
+
+    /// <summary>No caller identity on a request that needs one.</summary>
+    public static Problem Unauthenticated() => new(
+        "unauthenticated", 401,
+        "未识别调用者身份：请通过微信云托管 callContainer 调用。",
+        "The caller is not identified: call through WeChat Cloud Run's callContainer.");
+
+    /// <summary>No such job for this caller (also when it belongs to someone else).</summary>
+    public static Problem JobNotFound() => new(
+        "job_not_found", 404, "找不到该任务。", "No such job.");
+
+    /// <summary>A signed file URL is wrong or expired.</summary>
+    public static Problem InvalidSignature() => new(
+        "invalid_signature", 403, "链接无效或已过期。", "The link is invalid or has expired.");
+
+    /// <summary>Something broke on our side; the job is not lost.</summary>
+    public static Problem Internal() => new(
+        "internal_error", 500, "服务器内部错误，请稍后重试。", "Internal error; please try again later.");
+
+    /// <summary>A job that failed on every delivery for reasons of ours, not of its data.</summary>
+    public static Problem ProcessingFailed(int attempts) => new(
+        "processing_failed", 500,
+        $"处理失败（已尝试 {attempts} 次），请稍后重新提交。",
+        $"Processing failed after {attempts} attempts; please submit again later.");
+
+    /// <summary>An analysis error as a problem (400 at submission; a failed job's error later).</summary>
+    public static Problem FromAnalysis(AnalysisException error) =>
+        new(error.Code, 400, error.MessageZh, error.MessageEn, error.Field);
+}

@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using LabCharts.Jobs.Contracts;
+
+namespace LabCharts.Jobs.Queue;
+
+/// <summary>
+/// The embedded queue: two unbounded channels in memory, interactive read before batch. Messages
+/// do not survive the process; <see cref="Processing.PendingJobRecovery"/> re-publishes every job
+/// whose record is not final when the process starts, so none is lost.
+/// </summary>
+public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource
+{
+    private readonly Channel<(JobMessage Message, int Count)> _interactive = Channel.CreateUnbounded<(JobMessage, int)>();
+    private readonly Channel<(JobMessage Message, int Count)> _batch = Channel.CreateUnbounded<(JobMessage, int)>();
+
+    /// <inheritdoc />
+    public ValueTask PublishAsync(JobMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Enqueue(message, 1, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<JobDelivery> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_interactive.Reader.TryRead(out var item) || _batch.Reader.TryRead(out item))
+            {
+                yield return new Delivery(this, item.Message, item.Count);
+                continue;
+            }
+            var interactiveReady = _interactive.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            var batchReady = _batch.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            await Task.WhenAny(interactiveReady, batchReady).WaitAsync(cancellationToken);
+        }
+    }
+
+    private ValueTask Enqueue(JobMessage message, int count, CancellationToken cancellationToken) =>
+        (message.Lane == JobLane.Batch ? _batch : _interactive).Writer.WriteAsync((message, count), cancellationToken);
+
+    private sealed class Delivery(InProcessJobQueue queue, JobMessage message, int count) : JobDelivery(message, count)
+    {
+        public override ValueTask AckAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public override ValueTask RetryAsync(CancellationToken cancellationToken) =>
+            queue.Enqueue(Message, DeliveryCount + 1, cancellationToken);
+    }
+}

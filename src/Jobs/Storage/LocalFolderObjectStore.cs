@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+
+namespace LabCharts.Jobs.Storage;
+
+/// <summary>
+/// The embedded store: one file per object under a root folder. Writes go to a temporary file in the
+/// same folder and are renamed over the target, which is atomic on POSIX file systems, so a reader
+/// sees the old object or the new one, never half of one.
+/// </summary>
+public sealed class LocalFolderObjectStore : IObjectStore
+{
+    private const string TemporarySuffix = ".partial";
+
+    /// <summary>Opens (and creates) the root folder.</summary>
+    public LocalFolderObjectStore(IOptions<LocalStorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Root = Path.GetFullPath(options.Value.Root);
+        Directory.CreateDirectory(Root);
+    }
+
+    /// <summary>The absolute root folder.</summary>
+    public string Root { get; }
+
+    /// <inheritdoc />
+    public async Task PutAsync(StorageKey key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{Path.GetDirectoryName(path)}/.{Path.GetFileName(path)}.{Guid.NewGuid():N}{TemporarySuffix}";
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await file.WriteAsync(content, cancellationToken);
+                // Durable before it becomes visible: a job is acknowledged only after this returns.
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredObject?> GetAsync(StorageKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await File.ReadAllBytesAsync(PathOf(key), cancellationToken);
+            return new StoredObject(content, ContentTypes.ForKey(key));
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StorageKey> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var folder = Path.Combine(Root, prefix);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+        var keys = new List<StorageKey>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            // Temporary files of writes in progress start with a dot and never parse as keys.
+            if (StorageKey.TryParse(Path.GetRelativePath(Root, file).Replace('\\', '/'), out var key))
+            {
+                keys.Add(key);
+            }
+        }
+        keys.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return key;
+        }
+        await Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(Directory.Exists(Root));
+
+    private string PathOf(StorageKey key) => Path.Combine(Root, key.Value);
+}

@@ -1,0 +1,146 @@
+using LabCharts.Analysis;
+using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs.Problems;
+
+namespace LabCharts.Jobs.Validation;
+
+/// <summary>
+/// Checks a request completely before it is accepted, so that every bad input is a 400 at submission
+/// and never a half-written record: the plumbing's own limits here, the physics' in
+/// <see cref="IExperiment.Validate"/>. The worker runs the same code on what it reads back.
+/// </summary>
+public static class JobRequestValidator
+{
+    /// <summary>Formats the chart engine writes.</summary>
+    public static IReadOnlyList<string> SupportedFormats { get; } = ["png", "svg", "pdf"];
+
+    private const int MaxTitleLength = 120;
+    private const int MaxPoints = 10_000;
+    private const int MinSide = 300;
+    private const int MaxSide = 4000;
+    private const double MaxScale = 4;
+
+    /// <summary>Validates and converts; throws <see cref="ProblemException"/> on the first problem.</summary>
+    public static ValidatedJob Validate(JobRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Experiment))
+        {
+            throw new ProblemException(ProblemCatalog.MissingField("experiment"));
+        }
+        if (request.Data is null || request.Data.Count == 0)
+        {
+            throw new ProblemException(ProblemCatalog.MissingField("data"));
+        }
+        if (request.Title is { Length: > MaxTitleLength })
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("title",
+                $"标题最多 {MaxTitleLength} 个字符。", $"a title has at most {MaxTitleLength} characters."));
+        }
+
+        var columns = new Dictionary<string, ColumnInput>(StringComparer.Ordinal);
+        foreach (var (key, column) in request.Data)
+        {
+            columns[key] = ToColumnInput(key, column);
+        }
+        var constants = new Dictionary<string, ConstantInput>(StringComparer.Ordinal);
+        foreach (var (key, constant) in request.Constants ?? [])
+        {
+            constants[key] = new ConstantInput(
+                constant.Value ?? throw new ProblemException(ProblemCatalog.MissingField($"constants.{key}.value")),
+                constant.Unit,
+                constant.Uncertainty);
+        }
+
+        var input = new ExperimentInput
+        {
+            Experiment = request.Experiment.Trim(),
+            Columns = columns,
+            Constants = constants,
+            Model = request.Model is { } model
+                ? new ModelSpec(model.Kind, model.Degree, model.Expression, model.Initial)
+                : null,
+            Title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim(),
+            Rounding = ParseRounding(request.Options?.Rounding),
+        };
+
+        try
+        {
+            var experiment = ExperimentCatalog.Get(input.Experiment);
+            experiment.Validate(input);
+            return new ValidatedJob(experiment, input, ValidateRender(request.Render));
+        }
+        catch (AnalysisException error)
+        {
+            throw new ProblemException(ProblemCatalog.FromAnalysis(error), error);
+        }
+    }
+
+    private static ColumnInput ToColumnInput(string key, ColumnData column)
+    {
+        if (column.Values is null)
+        {
+            throw new ProblemException(ProblemCatalog.MissingField($"data.{key}.values"));
+        }
+        if (column.Values.Count > MaxPoints || column.Values.Sum(point => point.Count) > 10 * MaxPoints)
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue($"data.{key}.values",
+                $"最多 {MaxPoints} 个数据点。", $"at most {MaxPoints} points are accepted."));
+        }
+        return new ColumnInput
+        {
+            Readings = column.Values,
+            Unit = string.IsNullOrWhiteSpace(column.Unit) ? null : column.Unit.Trim(),
+            Errors = column.Errors,
+            InstrumentError = column.InstrumentError,
+            Label = column.Label,
+        };
+    }
+
+    private static UncertaintyRounding ParseRounding(string? rounding) => rounding?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "halfeven" or "half_even" => UncertaintyRounding.HalfEven,
+        "up" => UncertaintyRounding.Up,
+        _ => throw new ProblemException(ProblemCatalog.InvalidValue("options.rounding",
+            "可选值为 halfEven（四舍六入五凑偶）或 up（只进不舍）。", "use halfEven or up.")),
+    };
+
+    private static RenderPlan ValidateRender(RenderData? render)
+    {
+        if (render is null)
+        {
+            return RenderPlan.Default;
+        }
+
+        var formats = new List<string>();
+        foreach (var format in render.Formats ?? ["png"])
+        {
+            var normalized = format?.Trim().ToLowerInvariant() ?? "";
+            if (!SupportedFormats.Contains(normalized))
+            {
+                throw new ProblemException(ProblemCatalog.InvalidValue("render.formats",
+                    "格式只能是 png、svg 或 pdf。", "formats are png, svg or pdf."));
+            }
+            if (!formats.Contains(normalized))
+            {
+                formats.Add(normalized);
+            }
+        }
+
+        var width = render.Width ?? RenderPlan.Default.Width;
+        var height = render.Height ?? RenderPlan.Default.Height;
+        if (width is < MinSide or > MaxSide || height is < MinSide or > MaxSide)
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("render",
+                $"宽和高须在 {MinSide}–{MaxSide} 像素之间。", $"width and height must be {MinSide}–{MaxSide} pixels."));
+        }
+        var scale = render.Scale ?? 1;
+        if (!double.IsFinite(scale) || scale < 0.5 || scale > MaxScale || width * height * scale * scale > 36_000_000)
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("render.scale",
+                $"缩放倍数须在 0.5–{MaxScale} 之间，且图片不超过 3600 万像素。",
+                $"scale must be 0.5–{MaxScale} and the image at most 36 megapixels."));
+        }
+        return new RenderPlan(formats, width, height, scale);
+    }
+}

@@ -1,0 +1,9 @@
+namespace LabCharts.Rendering;
+
+/// <summary>Output formats.</summary>
+public enum ChartFormat
+{
+    Png,
+    Svg,
+    Pdf,
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LabCharts.Rendering.Composition;
+using LabCharts.Rendering.Interop;
+using LabCharts.Rendering.Png;
+
+namespace LabCharts.Rendering;
+
+/// <summary>
+/// Renders <see cref="Chart"/>s with Cairo and Pango using only the fonts of one folder.
+/// Safe to call from several threads at once: the fontconfig configuration is shared (built once,
+/// then only read), while Pango font maps and contexts — which are not thread-safe — live in a
+/// pool, one per render in flight, reused across renders so their font caches stay warm.
+/// </summary>
+public sealed class ChartRenderer : IDisposable
+{
+    /// <summary>Primary family; other faces in the fonts folder fill in glyphs it lacks.</summary>
+    public const string FontFamily = "Noto Sans CJK SC";
+
+    /// <summary>Text language: Han characters take their Simplified-Chinese forms.</summary>
+    public const string Language = "zh-cn";
+
+    private const int MaxPixels = 10000;
+
+    private readonly FontCollection _fonts;
+    private readonly string _family;
+    private readonly ConcurrentBag<TextShaper> _idleShapers = [];
+    private volatile bool _disposed;
+
+    /// <summary>Loads the fonts of <paramref name="fontsDirectory"/> into a private fontconfig configuration.</summary>
+    public ChartRenderer(string fontsDirectory)
+        : this(fontsDirectory, FontFamily)
+    {
+    }
+
+    /// <summary>As above, with another font family list (Pango syntax, e.g. "Noto Sans, Noto Sans CJK SC").</summary>
+    public ChartRenderer(string fontsDirectory, string fontFamily)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fontFamily);
+        _family = fontFamily;
+        _fonts = new FontCollection(fontsDirectory);
+        _idleShapers.Add(new TextShaper(_fonts, _family, Language));
+    }
+
+    /// <summary>The <c>fonts</c> folder copied beside the application (see LabCharts.Rendering.csproj).</summary>
+    public static string DefaultFontsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "fonts");
+
+    /// <summary>Number of font faces found in the fonts folder.</summary>
+    public int FontFaceCount => _fonts.FaceCount;
+
+    /// <summary>Draws the chart and encodes it in the requested format.</summary>
+    public RenderedChart Render(Chart chart, RenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentNullException.ThrowIfNull(options);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!(options.Scale > 0) || !double.IsFinite(options.Scale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Scale, "Scale must be positive.");
+        }
+
+        var width = (int)Math.Round(options.Width * options.Scale);
+        var height = (int)Math.Round(options.Height * options.Scale);
+        if (width is < 16 or > MaxPixels || height is < 16 or > MaxPixels)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"{width}×{height}", $"Output must be 16…{MaxPixels} pixels each way.");
+        }
+
+        var shaper = _idleShapers.TryTake(out var idle) ? idle : new TextShaper(_fonts, _family, Language);
+        try
+        {
+            return options.Format switch
+            {
+                ChartFormat.Png => RenderPng(shaper, chart, options, width, height),
+                ChartFormat.Svg or ChartFormat.Pdf => RenderDocument(shaper, chart, options, width, height),
+                _ => throw new NotSupportedException($"Format {options.Format} is not supported."),
+            };
+        }
+        finally
+        {
+            if (_disposed)
+            {
+                shaper.Dispose();
+            }
+            else
+            {
+                _idleShapers.Add(shaper);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idleShapers.TryTake(out var shaper))
+        {
+            shaper.Dispose();
+        }
+
+        _fonts.Dispose();
+    }
+
+    private static RenderedChart RenderPng(TextShaper shaper, Chart chart, RenderOptions options, int width, int height)
+    {
+        var clock = Stopwatch.StartNew();
+        using var surface = CairoSurface.CreateImage(width, height);
+        var (plot, texts) = Draw(shaper, surface, chart, options);
+        var drawTime = clock.Elapsed;
+
+        var pixels = surface.GetPixels(out var stride);
+        var bytes = PngEncoder.EncodeRgb24(pixels, width, height, stride, options.PngCompression);
+        return Result(bytes, "image/png", width, height, texts, plot, drawTime, clock.Elapsed - drawTime);
+    }
+
+    private static RenderedChart RenderDocument(TextShaper shaper, Chart chart, RenderOptions options, int width, int height)
+    {
+        var clock = Stopwatch.StartNew();
+        using var output = new MemoryStream();
+        PlotArea plot;
+        IReadOnlyList<TextReport> texts;
+        TimeSpan drawTime;
+        using (var surface = options.Format == ChartFormat.Svg
+            ? CairoSurface.CreateSvg(output, width, height)
+            : CairoSurface.CreatePdf(output, width, height))
+        {
+            (plot, texts) = Draw(shaper, surface, chart, options);
+            drawTime = clock.Elapsed;
+            surface.Finish();
+        }
+
+        var contentType = options.Format == ChartFormat.Svg ? "image/svg+xml" : "application/pdf";
+        return Result(output.ToArray(), contentType, width, height, texts, plot, drawTime, clock.Elapsed - drawTime);
+    }
+
+    private static (PlotArea Plot, IReadOnlyList<TextReport> Texts) Draw(TextShaper shaper, CairoSurface surface, Chart chart, RenderOptions options)
+    {
+        using var canvas = new CairoCanvas(surface);
+        shaper.Attach(canvas);
+        using var context = new RenderContext(canvas, shaper, ChartStyle.For(options.Width, options.Height, options.Scale), surface.Width, surface.Height);
+        var plot = ChartComposer.Compose(context, chart);
+        return (plot, context.Reports.ToArray());
+    }
+
+    private static RenderedChart Result(byte[] bytes, string contentType, int width, int height, IReadOnlyList<TextReport> texts, PlotArea plot, TimeSpan draw, TimeSpan encode) =>
+        new(bytes, contentType, width, height, texts.Sum(t => t.UnknownGlyphs), texts)
+        {
+            PlotArea = plot,
+            DrawTime = draw,
+            EncodeTime = encode,
+        };
+}

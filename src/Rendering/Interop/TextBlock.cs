@@ -1,0 +1,125 @@
+using System.Text;
+
+namespace LabCharts.Rendering.Interop;
+
+/// <summary>One laid-out piece of Pango markup: its measured extents, its unknown-glyph count, and drawing.</summary>
+internal sealed unsafe class TextBlock : IDisposable
+{
+    private readonly TextShaper _shaper;
+    private readonly SafePangoLayoutHandle _layout;
+    private readonly double _offsetX;
+    private readonly double _offsetY;
+
+    public TextBlock(TextShaper shaper, string family, string markup, TextStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(shaper);
+        ArgumentNullException.ThrowIfNull(markup);
+        _shaper = shaper;
+        Markup = markup;
+        _layout = PangoNative.pango_layout_new(shaper.Context);
+        if (_layout.IsInvalid)
+        {
+            throw new InvalidOperationException("pango_layout_new returned no layout.");
+        }
+
+        using (var font = PangoNative.pango_font_description_new())
+        {
+            if (font.IsInvalid)
+            {
+                throw new InvalidOperationException("pango_font_description_new returned nothing.");
+            }
+
+            PangoNative.pango_font_description_set_family(font, family);
+            PangoNative.pango_font_description_set_absolute_size(font, style.Size * PangoNative.Scale);
+            PangoNative.pango_font_description_set_weight(font, style.Bold ? PangoNative.WeightBold : PangoNative.WeightNormal);
+            PangoNative.pango_layout_set_font_description(_layout, font);
+        }
+
+        if (style.WrapWidth > 0)
+        {
+            PangoNative.pango_layout_set_width(_layout, (int)(style.WrapWidth * PangoNative.Scale));
+            PangoNative.pango_layout_set_wrap(_layout, PangoNative.WrapWordChar);
+        }
+
+        PangoNative.pango_layout_set_alignment(_layout, style.Centered ? PangoNative.AlignCenter : PangoNative.AlignLeft);
+        IsMarkupValid = SetMarkup(markup);
+
+        PangoNative.PangoRectangle logical;
+        PangoNative.pango_layout_get_extents(_layout, null, &logical);
+        _offsetX = logical.X / (double)PangoNative.Scale;
+        _offsetY = logical.Y / (double)PangoNative.Scale;
+        Width = logical.Width / (double)PangoNative.Scale;
+        Height = logical.Height / (double)PangoNative.Scale;
+        Baseline = PangoNative.pango_layout_get_baseline(_layout) / (double)PangoNative.Scale - _offsetY;
+        UnknownGlyphs = PangoNative.pango_layout_get_unknown_glyphs_count(_layout);
+    }
+
+    public string Markup { get; }
+
+    /// <summary>False when the markup did not parse and the text is shown literally instead.</summary>
+    public bool IsMarkupValid { get; }
+
+    public double Width { get; }
+
+    public double Height { get; }
+
+    /// <summary>Distance from the top of the logical box to the first line's baseline.</summary>
+    public double Baseline { get; }
+
+    public int UnknownGlyphs { get; }
+
+    /// <summary>Draws the text with the top-left corner of its logical box at (x, y).</summary>
+    public void Draw(CairoCanvas canvas, double x, double y)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        canvas.MoveTo(x - _offsetX, y - _offsetY);
+        PangoNative.pango_cairo_show_layout(canvas.Handle, _layout);
+    }
+
+    /// <summary>Draws the text turned 90° counter-clockwise (reading upwards) inside the box whose top-left is (x, y).</summary>
+    public void DrawRotated(CairoCanvas canvas, double x, double y)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        canvas.Save();
+        canvas.Translate(x, y + Width);
+        canvas.Rotate(-Math.PI / 2);
+        PangoNative.pango_cairo_update_layout(canvas.Handle, _layout);
+        canvas.MoveTo(-_offsetX, -_offsetY);
+        PangoNative.pango_cairo_show_layout(canvas.Handle, _layout);
+        canvas.Restore();
+
+        // The layout shares the renderer's context: give it back the untransformed matrix.
+        _shaper.Attach(canvas);
+    }
+
+    public void Dispose() => _layout.Dispose();
+
+    private bool SetMarkup(string markup)
+    {
+        nint attributes = 0;
+        byte* text = null;
+        nint error = 0;
+        if (PangoNative.pango_parse_markup(markup, -1, 0, &attributes, &text, null, &error) != 0)
+        {
+            PangoNative.pango_layout_set_text(_layout, text, -1);
+            PangoNative.pango_layout_set_attributes(_layout, attributes);
+            PangoNative.pango_attr_list_unref(attributes);
+            GLibNative.g_free((nint)text);
+            return true;
+        }
+
+        if (error != 0)
+        {
+            GLibNative.g_error_free(error);
+        }
+
+        // Invalid markup is shown literally, exactly as typed, rather than failing the chart.
+        var bytes = Encoding.UTF8.GetBytes(markup);
+        fixed (byte* p = bytes)
+        {
+            PangoNative.pango_layout_set_text(_layout, p, bytes.Length);
+        }
+
+        return false;
+    }
+}

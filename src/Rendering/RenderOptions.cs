@@ -1,0 +1,17 @@
+namespace LabCharts.Rendering;
+
+/// <summary>Output size and format. The output is <c>Width·Scale × Height·Scale</c> pixels.</summary>
+public sealed record RenderOptions
+{
+    public int Width { get; init; } = 1200;
+
+    public int Height { get; init; } = 900;
+
+    /// <summary>Device pixel ratio: multiplies the pixel size and everything drawn.</summary>
+    public double Scale { get; init; } = 1;
+
+    public ChartFormat Format { get; init; } = ChartFormat.Png;
+
+    /// <summary>PNG deflate level; <see cref="System.IO.Compression.CompressionLevel.Optimal"/> is ~1.5× smaller than Fastest for ~2 ms more.</summary>
+    public System.IO.Compression.CompressionLevel PngCompression { get; init; } = System.IO.Compression.CompressionLevel.Optimal;
+}

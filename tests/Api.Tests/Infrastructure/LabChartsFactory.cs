@@ -1,0 +1,47 @@
+using LabCharts.Api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LabCharts.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The whole embedded system (API, in-process queue, worker, local-folder storage) in one test
+/// server, with its own temporary data folder and, optionally, a clock the test moves.
+/// </summary>
+public sealed class LabChartsFactory : WebApplicationFactory<Program>
+{
+    private readonly string _environment;
+
+    public LabChartsFactory(string environment = "Development", ManualTimeProvider? time = null, string? dataRoot = null)
+    {
+        _environment = environment;
+        Time = time;
+        DataRoot = dataRoot ?? Path.Combine(Path.GetTempPath(), "labcharts-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataRoot { get; }
+
+    public ManualTimeProvider? Time { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Storage:Local:Root", DataRoot);
+        builder.UseSetting("Worker:Concurrency", "2");
+        if (Time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataRoot))
+        {
+            Directory.Delete(DataRoot, recursive: true);
+        }
+    }
+}

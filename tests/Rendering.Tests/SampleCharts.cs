@@ -1,0 +1,32 @@
+namespace LabCharts.Rendering.Tests;
+
+/// <summary>Charts used by several tests.</summary>
+public static class SampleCharts
+{
+    public static readonly DataPoint[] PendulumPoints =
+    [
+        new(0.50, 2.0166, 0.0003, 0.012),
+        new(0.60, 2.4149, 0.0003, 0.013),
+        new(0.70, 2.8169, 0.0003, 0.014),
+        new(0.80, 3.2220, 0.0003, 0.015),
+        new(0.90, 3.6252, 0.0003, 0.016),
+    ];
+
+    public static Chart Pendulum() => new()
+    {
+        Title = "单摆测重力加速度",
+        X = new Axis { Label = "摆长 <i>L</i> / m" },
+        Y = new Axis { Label = "<i>T</i><sup>2</sup> / s<sup>2</sup>" },
+        Series =
+        [
+            new ScatterSeries { Label = "测量值", Points = PendulumPoints },
+            new FunctionSeries { Label = "拟合直线 <i>T</i><sup>2</sup> = <i>kL</i> + <i>c</i>", Function = l => (4.0306 * l) + 0.0019 },
+        ],
+        Annotations =
+        [
+            "<i>T</i><sup>2</sup> = 4.031 <i>L</i> + 0.002",
+            "<i>R</i><sup>2</sup> = 0.99998",
+            "<i>g</i> = (9.79 ± 0.01) m/s<sup>2</sup>",
+        ],
+    };
+}
