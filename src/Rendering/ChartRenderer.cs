@@ -3,6 +3,7 @@ using System.Diagnostics;
 using LabCharts.Rendering.Composition;
 using LabCharts.Rendering.Interop;
 using LabCharts.Rendering.Png;
+using LabCharts.Rendering.Svg;
 
 namespace LabCharts.Rendering;
 
@@ -19,6 +20,9 @@ public sealed class ChartRenderer : IDisposable
 
     /// <summary>Text language: Han characters take their Simplified-Chinese forms.</summary>
     public const string Language = "zh-cn";
+
+    /// <summary>Family for ± × · ÷, which the CJK face draws full-width.</summary>
+    public const string SymbolFamily = "Noto Sans";
 
     private const int MaxPixels = 10000;
 
@@ -39,7 +43,7 @@ public sealed class ChartRenderer : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(fontFamily);
         _family = fontFamily;
         _fonts = new FontCollection(fontsDirectory);
-        _idleShapers.Add(new TextShaper(_fonts, _family, Language));
+        _idleShapers.Add(new TextShaper(_fonts, _family, SymbolFamily, Language));
     }
 
     /// <summary>The <c>fonts</c> folder copied beside the application (see LabCharts.Rendering.csproj).</summary>
@@ -66,7 +70,7 @@ public sealed class ChartRenderer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), $"{width}×{height}", $"Output must be 16…{MaxPixels} pixels each way.");
         }
 
-        var shaper = _idleShapers.TryTake(out var idle) ? idle : new TextShaper(_fonts, _family, Language);
+        var shaper = _idleShapers.TryTake(out var idle) ? idle : new TextShaper(_fonts, _family, SymbolFamily, Language);
         try
         {
             return options.Format switch
@@ -128,8 +132,9 @@ public sealed class ChartRenderer : IDisposable
             surface.Finish();
         }
 
-        var contentType = options.Format == ChartFormat.Svg ? "image/svg+xml" : "application/pdf";
-        return Result(output.ToArray(), contentType, width, height, texts, plot, drawTime, clock.Elapsed - drawTime);
+        var svg = options.Format == ChartFormat.Svg;
+        var bytes = svg ? SvgSurfaceIds.Normalize(output.ToArray()) : output.ToArray();
+        return Result(bytes, svg ? "image/svg+xml" : "application/pdf", width, height, texts, plot, drawTime, clock.Elapsed - drawTime);
     }
 
     private static (PlotArea Plot, IReadOnlyList<TextReport> Texts) Draw(TextShaper shaper, CairoSurface surface, Chart chart, RenderOptions options)

@@ -118,4 +118,25 @@ public sealed class CustomExperimentTests
 
         Assert.Equal("y = k·x + c", result.Fit.Model);
     }
+
+    // y − 1 of the hand-worked data: k = 1.94 ± 0.0906, c = 0.15 − 1 = −0.85 ± 0.248
+    // (first digit 2 → 0.25, value to 0.01). Negative intercepts print with a minus sign.
+    [Fact]
+    public void Analyze_NegativeIntercept_AnnotatesEquationWithMinus()
+    {
+        var input = TestInputs.Custom() with
+        {
+            Columns = new Dictionary<string, ColumnInput>
+            {
+                ["x"] = TestInputs.Single(1, 2, 3, 4) with { Unit = "s" },
+                ["y"] = TestInputs.Single(1.1, 2.9, 5.2, 6.8) with { Unit = "m" },
+            },
+        };
+
+        var annotations = new CustomExperiment().Analyze(input).Chart.Annotations;
+
+        Assert.Equal(
+            ["<i>y</i> = 1.94 <i>x</i> \u2212 0.85", "<i>R</i><sup>2</sup> = 0.9957", "<i>k</i> = (1.94 ± 0.09) m/s", "<i>c</i> = (\u22120.85 ± 0.25) m"],
+            annotations);
+    }
 }

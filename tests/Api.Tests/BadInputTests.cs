@@ -25,7 +25,7 @@ public sealed class BadInputTests : IDisposable
         { "no data", "{\"experiment\": \"pendulum\"}", "missing_field" },
         { "unknown experiment", Pendulum.Replace("\"pendulum\"", "\"perpetuum\"", StringComparison.Ordinal), "unknown_experiment" },
         { "missing column", """{"experiment": "pendulum", "data": {"T": {"values": [1.42, 1.55, 1.68]}}}""", "missing_column" },
-        { "unknown column", Pendulum.Replace("\"L\":", "\"Len\":", StringComparison.Ordinal), "unknown_column" },
+        { "unknown column", Pendulum.Replace("\"T\":", "\"X\": {\"values\": [1, 2, 3, 4, 5]}, \"T\":", StringComparison.Ordinal), "unknown_column" },
         { "length mismatch", Pendulum.Replace("0.50, 0.60, 0.70, 0.80, 0.90", "0.50, 0.60, 0.70, 0.80", StringComparison.Ordinal), "length_mismatch" },
         { "NaN", Pendulum.Replace("0.60,", "\"NaN\",", StringComparison.Ordinal), "not_finite" },
         { "infinity literal", Pendulum.Replace("0.60,", "1e999,", StringComparison.Ordinal), "not_finite" },

@@ -83,6 +83,15 @@ public sealed class JobsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_WithoutContentType_IsReadAsJson()
+    {
+        using var client = _factory.CreateClient();
+        using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(SampleRequests.CustomProportional));
+        using var response = await client.PostAsync("/api/jobs", content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
     public async Task List_ThreeJobs_NewestFirstAndPaged()
     {
         using var client = _factory.CreateClient();

@@ -51,6 +51,8 @@ public sealed class MetadataEndpointsTests : IDisposable
         Assert.True(paths.TryGetProperty("/api/jobs", out _));
         Assert.True(paths.TryGetProperty("/api/jobs/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/experiments", out _));
+        var body = paths.GetProperty("/api/jobs").GetProperty("post").GetProperty("requestBody");
+        Assert.True(body.GetProperty("content").TryGetProperty("application/json", out _));
     }
 
     [Fact]
@@ -66,7 +68,6 @@ public sealed class MetadataEndpointsTests : IDisposable
     {
         using var client = _factory.CreateClient();
         using var response = await client.GetAsync("/api/nothing-here", TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await ProblemAssert.IsAsync(response, HttpStatusCode.NotFound, "not_found", "unknown route");
     }
 }

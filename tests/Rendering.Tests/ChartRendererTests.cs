@@ -177,4 +177,26 @@ public sealed class ChartRendererTests(RendererFixture fixture) : IClassFixture<
         Assert.Contains(start, System.Text.Encoding.ASCII.GetString(chart.Bytes, 0, Math.Min(400, chart.Bytes.Length)), StringComparison.Ordinal);
         Assert.Equal(0, chart.UnknownGlyphs);
     }
+
+    [Theory]
+    [InlineData(ChartFormat.Svg)]
+    [InlineData(ChartFormat.Pdf)]
+    public void Render_VectorFormatTwice_SameBytes(ChartFormat format)
+    {
+        var first = _renderer.Render(SampleCharts.Pendulum(), new RenderOptions { Format = format });
+        var second = _renderer.Render(SampleCharts.Pendulum(), new RenderOptions { Format = format });
+
+        Assert.Equal(first.Bytes, second.Bytes);
+    }
+
+    [Fact]
+    public void Render_EscapedUserText_ShownLiterally()
+    {
+        var label = PangoMarkup.Escape("<b>R&D</b>");
+        var chart = _renderer.Render(SampleCharts.Pendulum() with { Annotations = [label] }, new RenderOptions());
+
+        var text = chart.Texts.Single(t => t.Markup == label);
+        Assert.True(text.IsMarkupValid);
+        Assert.Equal(0, text.UnknownGlyphs);
+    }
 }

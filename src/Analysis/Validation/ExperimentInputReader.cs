@@ -51,12 +51,10 @@ internal static class ExperimentInputReader
         }
 
         var first = read.Values.FirstOrDefault();
-        foreach (var column in read.Values)
+        var mismatched = read.Values.FirstOrDefault(c => c.Count != first!.Count);
+        if (first is not null && mismatched is not null)
         {
-            if (first is not null && column.Count != first.Count)
-            {
-                throw AnalysisErrors.LengthMismatch(column.Field, column.Count, first.Field, first.Count);
-            }
+            throw AnalysisErrors.LengthMismatch(mismatched.Field, mismatched.Count, first.Field, first.Count);
         }
 
         return new ExperimentReading(read, ReadConstants(definition, input.Constants ?? new Dictionary<string, ConstantInput>()));
@@ -177,13 +175,10 @@ internal static class ExperimentInputReader
             var field = InputField.Constant(constant);
             if (!constants.TryGetValue(constant.Key, out var given) || given is null)
             {
+                // Required constants without a default were refused above.
                 if (constant.Default is { } value)
                 {
                     read[constant.Key] = new MeasuredConstant(value, 0, Given: false);
-                }
-                else if (constant.Required)
-                {
-                    throw AnalysisErrors.MissingConstant(field);
                 }
 
                 continue;

@@ -20,7 +20,6 @@ public static class JobsApi
     {
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
         jobs.MapPost("/", SubmitAsync)
-            .Accepts<JobRequest>("application/json")
             .WithSummary("Submit a job; ?wait=N (≤ 10 s) answers 200 with the finished job if it completes in time.");
         jobs.MapGet("/{id}", GetAsync).WithSummary("The caller's job, with fresh signed artifact URLs.");
         jobs.MapGet("/", ListAsync).WithSummary("The caller's jobs, newest first, paged.");

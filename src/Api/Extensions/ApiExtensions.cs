@@ -1,6 +1,7 @@
 using LabCharts.Api.Apis;
 using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
+using LabCharts.Api.OpenApi;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Contracts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -35,10 +36,14 @@ public static class ApiExtensions
         services.AddSingleton<GatewayIdentity>();
         services.AddSingleton<JobViews>();
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, LabChartsJson.Default));
-        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, LabChartsJson.Default);
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblemCodes.Add);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddOperationTransformer<JobRequestBodyTransformer>());
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }

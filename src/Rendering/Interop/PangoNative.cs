@@ -22,6 +22,27 @@ internal static unsafe partial class PangoNative
         public int Height;
     }
 
+    /// <summary>The common head of every PangoAttribute: class, then the byte range it applies to.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PangoAttribute
+    {
+        public nint Klass;
+        public uint StartIndex;
+        public uint EndIndex;
+    }
+
+    // PangoAttrList *pango_attr_list_new (void);
+    [LibraryImport(NativeLibraryNames.Pango)]
+    public static partial nint pango_attr_list_new();
+
+    // void pango_attr_list_insert (PangoAttrList *list, PangoAttribute *attr);
+    [LibraryImport(NativeLibraryNames.Pango)]
+    public static partial void pango_attr_list_insert(nint list, PangoAttribute* attr);
+
+    // PangoAttribute *pango_attr_family_new (const char *family);
+    [LibraryImport(NativeLibraryNames.Pango, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial PangoAttribute* pango_attr_family_new(string family);
+
     // PangoFontMap *pango_cairo_font_map_new_for_font_type (cairo_font_type_t fonttype);
     [LibraryImport(NativeLibraryNames.PangoCairo)]
     public static partial SafePangoFontMapHandle pango_cairo_font_map_new_for_font_type(int fontType);

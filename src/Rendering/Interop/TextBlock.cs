@@ -10,7 +10,7 @@ internal sealed unsafe class TextBlock : IDisposable
     private readonly double _offsetX;
     private readonly double _offsetY;
 
-    public TextBlock(TextShaper shaper, string family, string markup, TextStyle style)
+    public TextBlock(TextShaper shaper, string family, string? symbolFamily, string markup, TextStyle style)
     {
         ArgumentNullException.ThrowIfNull(shaper);
         ArgumentNullException.ThrowIfNull(markup);
@@ -42,7 +42,7 @@ internal sealed unsafe class TextBlock : IDisposable
         }
 
         PangoNative.pango_layout_set_alignment(_layout, style.Centered ? PangoNative.AlignCenter : PangoNative.AlignLeft);
-        IsMarkupValid = SetMarkup(markup);
+        IsMarkupValid = SetMarkup(markup, symbolFamily);
 
         PangoNative.PangoRectangle logical;
         PangoNative.pango_layout_get_extents(_layout, null, &logical);
@@ -94,32 +94,68 @@ internal sealed unsafe class TextBlock : IDisposable
 
     public void Dispose() => _layout.Dispose();
 
-    private bool SetMarkup(string markup)
+    private bool SetMarkup(string markup, string? symbolFamily)
     {
         nint attributes = 0;
         byte* text = null;
         nint error = 0;
-        if (PangoNative.pango_parse_markup(markup, -1, 0, &attributes, &text, null, &error) != 0)
-        {
-            PangoNative.pango_layout_set_text(_layout, text, -1);
-            PangoNative.pango_layout_set_attributes(_layout, attributes);
-            PangoNative.pango_attr_list_unref(attributes);
-            GLibNative.g_free((nint)text);
-            return true;
-        }
-
+        var valid = PangoNative.pango_parse_markup(markup, -1, 0, &attributes, &text, null, &error) != 0;
         if (error != 0)
         {
             GLibNative.g_error_free(error);
+        }
+
+        if (valid)
+        {
+            SetText(text, System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text).Length, attributes, symbolFamily);
+            GLibNative.g_free((nint)text);
+            return true;
         }
 
         // Invalid markup is shown literally, exactly as typed, rather than failing the chart.
         var bytes = Encoding.UTF8.GetBytes(markup);
         fixed (byte* p = bytes)
         {
-            PangoNative.pango_layout_set_text(_layout, p, bytes.Length);
+            SetText(p, bytes.Length, 0, symbolFamily);
         }
 
         return false;
+    }
+
+    private void SetText(byte* text, int length, nint attributes, string? symbolFamily)
+    {
+        if (attributes == 0)
+        {
+            attributes = PangoNative.pango_attr_list_new();
+        }
+
+        if (symbolFamily is not null)
+        {
+            SetSymbolFamily(new ReadOnlySpan<byte>(text, length), attributes, symbolFamily);
+        }
+
+        PangoNative.pango_layout_set_text(_layout, text, length);
+        PangoNative.pango_layout_set_attributes(_layout, attributes);
+        PangoNative.pango_attr_list_unref(attributes);
+    }
+
+    /// <summary>
+    /// Noto Sans CJK maps ±, ×, · and ÷ to full-width glyphs (as GB 18030 does), which looks broken in
+    /// "(9.79 ± 0.01)"; these characters take a Latin face's proportional glyphs instead.
+    /// </summary>
+    private static void SetSymbolFamily(ReadOnlySpan<byte> utf8, nint attributes, string family)
+    {
+        for (var i = 0; i + 1 < utf8.Length; i++)
+        {
+            var isSymbol = (utf8[i] == 0xC2 && utf8[i + 1] is 0xB1 or 0xB7) || (utf8[i] == 0xC3 && utf8[i + 1] is 0x97 or 0xB7);
+            if (isSymbol)
+            {
+                var attribute = PangoNative.pango_attr_family_new(family);
+                attribute->StartIndex = (uint)i;
+                attribute->EndIndex = (uint)(i + 2);
+                PangoNative.pango_attr_list_insert(attributes, attribute);
+                i++;
+            }
+        }
     }
 }

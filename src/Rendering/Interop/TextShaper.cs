@@ -9,17 +9,25 @@ internal sealed class TextShaper : IDisposable
 {
     private readonly SafePangoFontMapHandle _fontMap;
     private readonly string _family;
+    private readonly string? _symbolFamily;
 
-    public TextShaper(FontCollection fonts, string family, string language)
+    /// <param name="fonts">The private font set.</param>
+    /// <param name="family">Pango family list for all text.</param>
+    /// <param name="symbolFamily">Family for ± × · ÷ (null: same as the text).</param>
+    /// <param name="language">Language tag for the context, e.g. zh-cn.</param>
+    public TextShaper(FontCollection fonts, string family, string? symbolFamily, string language)
     {
         ArgumentNullException.ThrowIfNull(fonts);
         _family = family;
+        _symbolFamily = symbolFamily;
         _fontMap = PangoNative.pango_cairo_font_map_new_for_font_type(CairoNative.FontTypeFt);
         if (_fontMap.IsInvalid)
         {
             throw new InvalidOperationException("pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) returned no font map.");
         }
 
+        // The font map takes its own reference on the FcConfig, the context on the font map and each
+        // layout on the context, so native lifetimes hold whatever order the handles are released in.
         PangoNative.pango_fc_font_map_set_config(_fontMap, fonts.Handle);
         Context = PangoNative.pango_font_map_create_context(_fontMap);
         if (Context.IsInvalid)
@@ -50,7 +58,7 @@ internal sealed class TextShaper : IDisposable
         PangoNative.pango_cairo_update_context(canvas.Handle, Context);
     }
 
-    public TextBlock Layout(string markup, TextStyle style) => new(this, _family, markup, style);
+    public TextBlock Layout(string markup, TextStyle style) => new(this, _family, _symbolFamily, markup, style);
 
     public void Dispose()
     {

@@ -93,16 +93,13 @@ internal static unsafe class PngFilter
 
             if (Vector128.IsHardwareAccelerated)
             {
-                for (; i + 16 <= n; i += 16)
+                i = filter switch
                 {
-                    var (xl, xh) = Widen(Vector128.Load(x + i));
-                    var (al, ah) = Widen(Vector128.Load(x + i - bytesPerPixel));
-                    var (bl, bh) = Widen(Vector128.Load(b + i));
-                    var (cl, ch) = Widen(Vector128.Load(b + i - bytesPerPixel));
-                    var low = xl - Predict(filter, al, bl, cl);
-                    var high = xh - Predict(filter, ah, bh, ch);
-                    Vector128.Narrow(low.AsUInt16(), high.AsUInt16()).Store(o + i);
-                }
+                    Sub => ApplyBytewise(x, x - bytesPerPixel, o, i, n),
+                    Up => ApplyBytewise(x, b, o, i, n),
+                    Average => ApplyAverage(x, b, o, i, n, bytesPerPixel),
+                    _ => ApplyPaeth(x, b, o, i, n, bytesPerPixel),
+                };
             }
 
             for (; i < n; i++)
@@ -110,6 +107,47 @@ internal static unsafe class PngFilter
                 o[i] = (byte)(x[i] - Predict(filter, x[i - bytesPerPixel], b[i], b[i - bytesPerPixel]));
             }
         }
+    }
+
+    /// <summary>o = x − p byte by byte (Sub: p is x shifted by one pixel; Up: p is the previous row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ApplyBytewise(byte* x, byte* p, byte* o, int i, int n)
+    {
+        for (; i + 16 <= n; i += 16)
+        {
+            (Vector128.Load(x + i) - Vector128.Load(p + i)).Store(o + i);
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ApplyAverage(byte* x, byte* b, byte* o, int i, int n, int bytesPerPixel)
+    {
+        for (; i + 16 <= n; i += 16)
+        {
+            var (xl, xh) = Widen(Vector128.Load(x + i));
+            var (al, ah) = Widen(Vector128.Load(x + i - bytesPerPixel));
+            var (bl, bh) = Widen(Vector128.Load(b + i));
+            Vector128.Narrow((xl - ((al + bl) >> 1)).AsUInt16(), (xh - ((ah + bh) >> 1)).AsUInt16()).Store(o + i);
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ApplyPaeth(byte* x, byte* b, byte* o, int i, int n, int bytesPerPixel)
+    {
+        for (; i + 16 <= n; i += 16)
+        {
+            var (xl, xh) = Widen(Vector128.Load(x + i));
+            var (al, ah) = Widen(Vector128.Load(x + i - bytesPerPixel));
+            var (bl, bh) = Widen(Vector128.Load(b + i));
+            var (cl, ch) = Widen(Vector128.Load(b + i - bytesPerPixel));
+            Vector128.Narrow((xl - Predict(al, bl, cl)).AsUInt16(), (xh - Predict(ah, bh, ch)).AsUInt16()).Store(o + i);
+        }
+
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 JIT from the first chart
@@ -153,15 +191,7 @@ internal static unsafe class PngFilter
         _ => 0,
     };
 
-    private static Vector128<short> Predict(byte filter, Vector128<short> a, Vector128<short> b, Vector128<short> c) => filter switch
-    {
-        Sub => a,
-        Up => b,
-        Average => (a + b) >> 1,
-        Paeth => Predict(a, b, c),
-        _ => Vector128<short>.Zero,
-    };
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Cost(int difference)
     {
         int signed = (sbyte)difference;
@@ -170,6 +200,7 @@ internal static unsafe class PngFilter
     }
 
     /// <summary>|difference as a signed byte|, summed pairwise into 32-bit lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<int> Cost(Vector128<short> difference)
     {
         var magnitude = Vector128.Abs(Vector128.ShiftRightArithmetic(Vector128.ShiftLeft(difference, 8), 8));
@@ -177,12 +208,14 @@ internal static unsafe class PngFilter
         return low + high;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector128<short> Low, Vector128<short> High) Widen(Vector128<byte> bytes)
     {
         var (low, high) = Vector128.Widen(bytes);
         return (low.AsInt16(), high.AsInt16());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Predict(int a, int b, int c)
     {
         var p = a + b - c;
@@ -192,6 +225,7 @@ internal static unsafe class PngFilter
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<short> Predict(Vector128<short> a, Vector128<short> b, Vector128<short> c)
     {
         var pa = Vector128.Abs(b - c);
