@@ -1,5 +1,7 @@
 using LabCharts.Jobs;
 using LabCharts.Worker.Commands;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LabCharts.Worker;
@@ -18,6 +20,15 @@ public static class Program
         }
 
         var builder = Host.CreateApplicationBuilder(args);
+        if (!builder.Configuration.UsesRabbitMq())
+        {
+            // With the in-process queue the API hosts the workers itself; a separate worker would wait forever.
+            await Console.Error.WriteLineAsync(
+                "The worker consumes RabbitMQ: set Queue__RabbitMq__Uri (and Storage__S3__* to share storage with the API).\n"
+                + "Without them, run the API alone (it hosts the worker), or use: render <request.json>... --out <dir>");
+            return 2;
+        }
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("Worker:ShutdownGrace", TimeSpan.FromSeconds(30)));
         builder.AddLabChartsJobs();
         builder.AddJobWorker();
         await builder.Build().RunAsync();

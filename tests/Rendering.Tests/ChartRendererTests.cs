@@ -199,4 +199,55 @@ public sealed class ChartRendererTests(RendererFixture fixture) : IClassFixture<
         Assert.True(text.IsMarkupValid);
         Assert.Equal(0, text.UnknownGlyphs);
     }
+
+    [Fact]
+    public void Render_Pendulum_BoxesCoverNoDataPoint()
+    {
+        var chart = _renderer.Render(SampleCharts.Pendulum(), new RenderOptions());
+        var boxed = chart.Texts.Where(t => t.Markup is "测量值" || t.Markup.StartsWith("<i>g</i>", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, boxed.Count);
+        Assert.All(boxed, t => Assert.True(chart.PlotArea.Contains(new PixelPoint(t.X, t.Y))));
+        foreach (var point in SampleCharts.PendulumPoints)
+        {
+            var p = chart.PlotArea.ToPixel(point.X, point.Y);
+            Assert.DoesNotContain(boxed, t => p.X >= t.X - 20 && p.X <= t.X + t.Width + 20 && p.Y >= t.Y - 20 && p.Y <= t.Y + t.Height + 20);
+        }
+    }
+
+    [Fact]
+    public void Render_FallingData_LegendMovesRight()
+    {
+        var falling = SampleCharts.PendulumPoints.Select(p => p with { Y = 6 - p.Y }).ToArray();
+        var chart = _renderer.Render(
+            SampleCharts.Pendulum() with { Series = [new ScatterSeries { Label = "测量值", Points = falling }], Annotations = [] },
+            new RenderOptions());
+
+        var legend = chart.Texts.Single(t => t.Markup == "测量值");
+        Assert.True(legend.X > chart.PlotArea.Left + (chart.PlotArea.Width / 2));
+        Assert.True(legend.Y < chart.PlotArea.Top + (chart.PlotArea.Height / 2));
+    }
+
+    public static TheoryData<DataPoint[]> AwkwardData => new()
+    {
+        { [new(double.NaN, 1), new(1, double.PositiveInfinity), new(2, 3, double.NaN, 1)] },
+        { [new(5, 5)] },
+        { [new(5, 5), new(5, 5)] },
+        { [new(0, 1e-9), new(1, 3e-9, 0, 1e-10)] },
+        { [new(1e12, -4e7), new(3e12, 9e7)] },
+        { [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AwkwardData))]
+    public void Render_AwkwardData_RendersWithFiniteFrame(DataPoint[] points)
+    {
+        var chart = _renderer.Render(
+            new Chart { X = new Axis { Label = "x" }, Y = new Axis { Label = "y" }, Series = [new ScatterSeries { Label = "d", Points = points }, new LineSeries { Points = points }] },
+            new RenderOptions { Width = 600, Height = 400 });
+
+        Assert.True(double.IsFinite(chart.PlotArea.XMin) && chart.PlotArea.XMax > chart.PlotArea.XMin);
+        Assert.True(double.IsFinite(chart.PlotArea.YMin) && chart.PlotArea.YMax > chart.PlotArea.YMin);
+        Assert.Equal((600, 400), (PngImage.Decode(chart.Bytes).Width, PngImage.Decode(chart.Bytes).Height));
+    }
 }

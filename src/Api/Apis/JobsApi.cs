@@ -60,7 +60,26 @@ public static class JobsApi
             };
             var completed = completion.WhenCompleted(record.Id);
             await records.CreateAsync(record, body, cancellationToken);
-            await queue.PublishAsync(new JobMessage(record.Id, record.Owner), cancellationToken);
+            try
+            {
+                await queue.PublishAsync(new JobMessage(record.Id, record.Owner), cancellationToken);
+            }
+            catch (QueueUnavailableException)
+            {
+                // Not accepted: the record says so (final, so the sweeper will not run it behind the
+                // client's back), and the client is told to try again.
+                completion.Forget(record.Id);
+                var problem = ProblemCatalog.QueueUnavailable();
+                await records.SaveFinalAsync(record with
+                {
+                    Status = JobStatus.Failed,
+                    Error = new JobError(problem.Code, problem.MessageZh, problem.MessageEn),
+                    UpdatedAt = time.GetUtcNow(),
+                    FinishedAt = time.GetUtcNow(),
+                }, CancellationToken.None);
+                request.HttpContext.Response.Headers.RetryAfter = "5";
+                return problem.ToResult(request);
+            }
 
             if (waitFor > TimeSpan.Zero
                 && await WaitForFinalAsync(records, caller, record.Id, completed, waitFor, cancellationToken) is { } finished)

@@ -18,8 +18,13 @@ public static class ApiExtensions
         UsePortVariable(builder);
 
         builder.AddLabChartsJobs();
-        // Embedded default: the worker pipeline runs in this process (DESIGN.md).
-        builder.AddJobWorker();
+        builder.AddJobSweeper();
+        // Embedded default: with the in-process queue the worker pipeline runs in this process
+        // (DESIGN.md); with RabbitMQ, workers are separate processes unless Worker:Embedded says otherwise.
+        if (builder.Configuration.GetValue("Worker:Embedded", !builder.Configuration.UsesRabbitMq()))
+        {
+            builder.AddJobWorker();
+        }
 
         var services = builder.Services;
         var development = builder.Environment.IsDevelopment();
@@ -44,7 +49,6 @@ public static class ApiExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblemCodes.Add);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddOperationTransformer<JobRequestBodyTransformer>());
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }
 

@@ -14,4 +14,7 @@ public sealed record RenderData
 
     /// <summary>Device pixel ratio (phones: 2 or 3).</summary>
     public double? Scale { get; init; }
+
+    /// <summary><c>default</c> (colour-blind-safe colours) or <c>bw</c> (black and white, for print).</summary>
+    public string? Theme { get; init; }
 }

@@ -44,6 +44,12 @@ public static class ProblemCatalog
     public static Problem InvalidSignature() => new(
         "invalid_signature", 403, "链接无效或已过期。", "The link is invalid or has expired.");
 
+    /// <summary>The queue did not take the job; it was not accepted and nothing will run.</summary>
+    public static Problem QueueUnavailable() => new(
+        "queue_unavailable", 503,
+        "服务繁忙，任务未能提交，请稍后重试。",
+        "The service is busy and the job was not accepted; please try again shortly.");
+
     /// <summary>Something broke on our side; the job is not lost.</summary>
     public static Problem Internal() => new(
         "internal_error", 500, "服务器内部错误，请稍后重试。", "Internal error; please try again later.");

@@ -103,7 +103,7 @@ public sealed class JobProcessor(
     private async Task FinishAsync(JobRecord record, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await records.SaveAsync(record with { UpdatedAt = now, FinishedAt = now }, cancellationToken);
+        await records.SaveFinalAsync(record with { UpdatedAt = now, FinishedAt = now }, cancellationToken);
         completion.Notify(record.Id);
     }
 }

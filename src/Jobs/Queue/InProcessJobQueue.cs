@@ -6,7 +6,7 @@ namespace LabCharts.Jobs.Queue;
 
 /// <summary>
 /// The embedded queue: two unbounded channels in memory, interactive read before batch. Messages
-/// do not survive the process; <see cref="Processing.PendingJobRecovery"/> re-publishes every job
+/// do not survive the process; <see cref="Processing.JobSweeper"/> re-publishes every job
 /// whose record is not final when the process starts, so none is lost.
 /// </summary>
 public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource

@@ -25,6 +25,13 @@ public static class JobId
             + Convert.ToHexStringLower(random);
     }
 
+    /// <summary>When the job was created, read from its id.</summary>
+    public static DateTimeOffset CreatedAt(string jobId)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        return DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(jobId.AsSpan(0, 12), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+    }
+
     /// <summary>True when <paramref name="value"/> has the shape of an id (anything else is a 404).</summary>
     public static bool IsValid(string? value) =>
         value is { Length: Length } && !value.AsSpan().ContainsAnyExcept(HexDigits);

@@ -18,16 +18,51 @@ public sealed class JobRecordStore(IObjectStore store)
         StorageKey.Of("jobs", owner, jobId, fileName);
 
     /// <summary>
-    /// Stores a new job: the request first, then the record, so a record never points to a missing
-    /// request (a crash in between leaves an orphan request that nothing lists).
+    /// Stores a new job: the request first, then a pending marker, then the record — so a record never
+    /// points to a missing request, and every record that is not final has a marker the sweeper finds
+    /// (a crash in between leaves at most an orphan request, or a marker the sweeper drops).
     /// </summary>
     public async Task CreateAsync(JobRecord record, JobRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var requestJson = JsonSerializer.SerializeToUtf8Bytes(request, LabChartsJson.Default.JobRequest);
         await store.PutAsync(KeyOf(record.Owner, record.Id, RequestName), requestJson, ContentTypes.Json, cancellationToken);
+        await store.PutAsync(PendingKeyOf(record.Owner, record.Id), "{}"u8.ToArray(), ContentTypes.Json, cancellationToken);
         await SaveAsync(record, cancellationToken);
     }
+
+    /// <summary>
+    /// Writes a job's final record, then drops its pending marker. A crash in between leaves a marker
+    /// the sweeper removes when it sees the final record.
+    /// </summary>
+    public async Task SaveFinalAsync(JobRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await SaveAsync(record, cancellationToken);
+        await store.DeleteAsync(PendingKeyOf(record.Owner, record.Id), cancellationToken);
+    }
+
+    /// <summary>The marker of a job that is not final: <c>pending/{owner}/{jobId}.json</c>.</summary>
+    public static StorageKey PendingKeyOf(string owner, string jobId) => StorageKey.Of("pending", owner, jobId + ".json");
+
+    /// <summary>(owner, job id) of every job that has a pending marker.</summary>
+    public async IAsyncEnumerable<(string Owner, string JobId)> ListPendingAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var key in store.ListAsync("pending/", cancellationToken))
+        {
+            var parts = key.Value.Split('/');
+            if (parts.Length == 3 && parts[2].EndsWith(".json", StringComparison.Ordinal)
+                && JobId.IsValid(parts[2][..^5]) && StorageKey.IsSafeSegment(parts[1]))
+            {
+                yield return (parts[1], parts[2][..^5]);
+            }
+        }
+    }
+
+    /// <summary>Drops a marker (its job is final).</summary>
+    public Task DeletePendingAsync(string owner, string jobId, CancellationToken cancellationToken) =>
+        store.DeleteAsync(PendingKeyOf(owner, jobId), cancellationToken);
 
     /// <summary>Replaces a job's record.</summary>
     public Task SaveAsync(JobRecord record, CancellationToken cancellationToken)

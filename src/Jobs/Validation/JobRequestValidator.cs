@@ -14,6 +14,9 @@ public static class JobRequestValidator
     /// <summary>Formats the chart engine writes.</summary>
     public static IReadOnlyList<string> SupportedFormats { get; } = ["png", "svg", "pdf"];
 
+    /// <summary>Chart themes.</summary>
+    public static IReadOnlyList<string> SupportedThemes { get; } = ["default", "bw"];
+
     private const int MaxTitleLength = 120;
     private const int MaxPoints = 10_000;
     private const int MinSide = 300;
@@ -141,6 +144,12 @@ public static class JobRequestValidator
                 $"缩放倍数须在 0.5–{MaxScale} 之间，且图片不超过 3600 万像素。",
                 $"scale must be 0.5–{MaxScale} and the image at most 36 megapixels."));
         }
-        return new RenderPlan(formats, width, height, scale);
+        var theme = render.Theme?.Trim().ToLowerInvariant() ?? "default";
+        if (!SupportedThemes.Contains(theme))
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("render.theme",
+                "主题只能是 default 或 bw（黑白）。", "theme is default or bw (black and white)."));
+        }
+        return new RenderPlan(formats, width, height, scale, theme);
     }
 }

@@ -94,12 +94,20 @@ internal static class AxesPainter
 
         if (layout.Title is { } title)
         {
-            context.Draw(title, (context.Width - title.Width) / 2, layout.TitleTop, ChartStyle.Ink);
+            context.Draw(title, CentreOverPlot(context, plot, title.Width), layout.TitleTop, ChartStyle.Ink);
         }
 
         if (layout.Subtitle is { } subtitle)
         {
-            context.Draw(subtitle, (context.Width - subtitle.Width) / 2, layout.SubtitleTop, ChartStyle.SubtleInk);
+            context.Draw(subtitle, CentreOverPlot(context, plot, subtitle.Width), layout.SubtitleTop, ChartStyle.SubtleInk);
         }
+    }
+
+    /// <summary>Centred over the plot frame as matplotlib does, shifted as little as needed to stay inside the margins.</summary>
+    private static double CentreOverPlot(RenderContext context, PlotArea plot, double width)
+    {
+        var pad = context.Style.Padding;
+        var x = plot.Left + ((plot.Width - width) / 2);
+        return Math.Max(Math.Min(x, context.Width - pad - width), Math.Min(pad, (context.Width - width) / 2));
     }
 }

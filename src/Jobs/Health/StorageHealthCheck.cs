@@ -1,7 +1,7 @@
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace LabCharts.Api.Http;
+namespace LabCharts.Jobs.Health;
 
 /// <summary>Readiness: the object store answers.</summary>
 public sealed class StorageHealthCheck(IObjectStore store) : IHealthCheck

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Options;
+
+namespace LabCharts.Jobs.Storage;
+
+/// <summary>
+/// Storage in an S3-compatible bucket through AWSSDK.S3, with the settings COS and older MinIO need
+/// (DESIGN.md): checksums only when required, no aws-chunked uploads (s3rver stores them
+/// corrupted, COS refuses them), path- or virtual-hosted-style per store. A PUT replaces the whole
+/// object atomically, so readers never see half of one.
+/// </summary>
+public sealed class S3ObjectStore : IObjectStore, IDisposable
+{
+    private readonly AmazonS3Client _client;
+    private readonly string _bucket;
+
+    /// <summary>Connects to the configured endpoint.</summary>
+    public S3ObjectStore(IOptions<S3StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        _bucket = settings.Bucket;
+        _client = S3Clients.Create(settings, new Uri(settings.Endpoint!));
+    }
+
+    /// <inheritdoc />
+    public async Task PutAsync(StorageKey key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        await _client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _bucket,
+            Key = key.Value,
+            InputStream = stream,
+            ContentType = contentType,
+            UseChunkEncoding = false,
+            AutoCloseStream = false,
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredObject?> GetAsync(StorageKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _client.GetObjectAsync(_bucket, key.Value, cancellationToken);
+            using var buffer = new MemoryStream(response.ContentLength > 0 ? (int)response.ContentLength : 4096);
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+            return new StoredObject(buffer.ToArray(), response.Headers.ContentType ?? ContentTypes.ForKey(key));
+        }
+        catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StorageKey> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix, MaxKeys = 1000 };
+        while (true)
+        {
+            var response = await _client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var item in response.S3Objects ?? [])
+            {
+                // Objects that other tools put in the bucket under odd names are not ours: skip them.
+                if (StorageKey.TryParse(item.Key, out var key))
+                {
+                    yield return key;
+                }
+            }
+            if (response.IsTruncated != true || string.IsNullOrEmpty(response.NextContinuationToken))
+            {
+                yield break;
+            }
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(StorageKey key, CancellationToken cancellationToken) =>
+        await _client.DeleteObjectAsync(_bucket, key.Value, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, MaxKeys = 1 }, cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (error is AmazonServiceException or HttpRequestException or TaskCanceledException or AmazonClientException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
+}
