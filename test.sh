@@ -1,27 +1,94 @@
 #!/usr/bin/env bash
-# LabCharts' test command (README, "Quick start"): installs what the tests need, builds, runs every
-# test project, and prints one plain "N passed, N failed, N skipped" line. Exits non-zero on failure.
+# LabCharts' test command (README, "Quick start"). It installs what the tests need (native chart
+# libraries, RabbitMQ from Debian, the s3rver S3 stand-in from npm), starts a private RabbitMQ node
+# and s3rver on loopback ports with their own temporary data folders, builds, runs every test
+# project, stops the servers, and prints one plain "N passed, N failed, N skipped" line.
+# Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
+ROOT=$(pwd)
 
-log() { printf '\n== %s\n' "$*"; }
+log() { printf '\n== %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-need_apt=()
-ldconfig -p | grep -q 'libpangocairo-1.0.so.0' || need_apt+=(libpangocairo-1.0-0)
-ldconfig -p | grep -q 'libfontconfig.so.1' || need_apt+=(libfontconfig1)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  log "installing ${need_apt[*]}"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null; fi
-fi
+RABBIT_PORT=${LABCHARTS_TEST_RABBIT_PORT:-5673}
+S3_PORT=${LABCHARTS_TEST_S3_PORT:-4569}
+WORK=$(mktemp -d -t labcharts-test.XXXXXX)
+S3_PID=""
 
-results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+install_packages() {
+  local need=()
+  ldconfig -p | grep -q 'libpangocairo-1.0.so.0' || need+=(libpangocairo-1.0-0)
+  ldconfig -p | grep -q 'libfontconfig.so.1' || need+=(libfontconfig1)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+  command -v npm >/dev/null || need+=(npm)
+  if [ ${#need[@]} -gt 0 ]; then
+    log "installing ${need[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  if [ ! -x .tmp/s3rver/node_modules/.bin/s3rver ]; then
+    log "installing s3rver (npm)"
+    mkdir -p .tmp/s3rver
+    (cd .tmp/s3rver && npm install --silent --no-audit --no-fund s3rver@3.7.1 >/dev/null)
+  fi
+}
+
+rabbit_env() {
+  export HOME=$WORK/rabbit PATH=/usr/lib/rabbitmq/bin:$PATH RABBITMQ_NODENAME=labcharts-test@localhost \
+    RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$RABBIT_PORT RABBITMQ_DIST_PORT=$((RABBIT_PORT + 20000)) \
+    RABBITMQ_MNESIA_BASE=$WORK/rabbit/mnesia RABBITMQ_LOG_BASE=$WORK/rabbit/log RABBITMQ_PID_FILE=$WORK/rabbit/node.pid \
+    RABBITMQ_ENABLED_PLUGINS_FILE=$WORK/rabbit/enabled_plugins RABBITMQ_CONFIG_FILE=$WORK/rabbit/rabbitmq \
+    ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT=4370
+}
+
+start_services() {
+  log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT and s3rver on 127.0.0.1:$S3_PORT"
+  mkdir -p "$WORK/rabbit/log" "$WORK/s3"
+  echo "listeners.tcp.default = 127.0.0.1:$RABBIT_PORT" > "$WORK/rabbit/rabbitmq.conf"
+  # A control script for the fault tests (stop_app/start_app) with this node's environment.
+  cat > "$WORK/rabbitmqctl" <<CTL
+#!/usr/bin/env bash
+$(declare -f rabbit_env)
+WORK=$WORK RABBIT_PORT=$RABBIT_PORT
+rabbit_env
+exec rabbitmqctl "\$@"
+CTL
+  chmod +x "$WORK/rabbitmqctl"
+  (rabbit_env; rabbitmq-server -detached >/dev/null 2>&1)
+  (rabbit_env; rabbitmqctl -q wait --timeout 90 "$RABBITMQ_PID_FILE" >/dev/null)
+
+  NODE_OPTIONS=--openssl-legacy-provider .tmp/s3rver/node_modules/.bin/s3rver \
+    -d "$WORK/s3" -a 127.0.0.1 -p "$S3_PORT" -s --configure-bucket labcharts >"$WORK/s3rver.log" 2>&1 &
+  S3_PID=$!
+  for _ in $(seq 1 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$S3_PORT") 2>/dev/null; then break; fi
+    sleep 0.2
+  done
+
+  export LABCHARTS_TEST_RABBITMQ_URI="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
+  export LABCHARTS_TEST_RABBITMQCTL="$WORK/rabbitmqctl"
+  export LABCHARTS_TEST_S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
+}
+
+stop_services() {
+  [ -n "$S3_PID" ] && kill "$S3_PID" 2>/dev/null || true
+  if [ -f "$WORK/rabbit/node.pid" ]; then
+    kill -9 "$(cat "$WORK/rabbit/node.pid")" 2>/dev/null || true
+  fi
+  (rabbit_env; epmd -kill >/dev/null 2>&1) || true
+  rm -rf "$WORK"
+}
+trap stop_services EXIT
+
+install_packages
+start_services
 
 log "build"
 dotnet build LabCharts.slnx -c Release -nologo -v quiet
 
 log "test"
+results=$WORK/results
 status=0
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)

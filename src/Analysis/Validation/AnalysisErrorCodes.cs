@@ -57,6 +57,39 @@ public static class AnalysisErrorCodes
     /// <summary>Several readings for one point of a column that takes one reading per point (an index such as a ring number).</summary>
     public const string RepeatedReadingsNotAllowed = "repeated_readings_not_allowed";
 
+    /// <summary>A model expression that does not parse; the messages give the 1-based character position.</summary>
+    public const string InvalidExpression = "invalid_expression";
+
+    /// <summary>The nonlinear fit did not converge (iteration limit, or the model evaluates to NaN/∞).</summary>
+    public const string FitDidNotConverge = "fit_did_not_converge";
+
+    /// <summary>The initial guesses name a parameter the expression does not have, or are not finite.</summary>
+    public const string InvalidInitialGuess = "invalid_initial_guess";
+
+    /// <summary>A polynomial degree outside 1–10.</summary>
+    public const string InvalidDegree = "invalid_degree";
+
+    /// <summary>Franck–Hertz: fewer than three peaks of I(U) were found, so no spacing can be fitted.</summary>
+    public const string TooFewPeaks = "too_few_peaks";
+
+    /// <summary>An index column (ring number, order, fringe count) is not strictly increasing or not an integer.</summary>
+    public const string IndicesNotIncreasing = "indices_not_increasing";
+
+    /// <summary>A log-scale fit (thermistor ln R, diode ln I) got a value ≤ 0.</summary>
+    public const string NonPositiveForLog = "non_positive_for_log";
+
+    /// <summary>Two alternative columns (photoelectric <c>nu</c> and <c>lambda</c>) were both given, or neither.</summary>
+    public const string AmbiguousColumns = "ambiguous_columns";
+
+    /// <summary>A request option (e.g. <c>mode</c>) with a value the experiment does not know.</summary>
+    public const string InvalidOption = "invalid_option";
+
+    /// <summary>A value outside the range where the physics holds (|sin θ| &gt; 1, a temperature below absolute zero).</summary>
+    public const string OutOfRange = "out_of_range";
+
+    /// <summary>The data do not show the feature the model needs (no resonance peak, no decay).</summary>
+    public const string NoFeature = "no_feature";
+
     /// <summary>Fallback of the parameterless exception constructors; never thrown by the analysis.</summary>
     public const string InvalidInput = "invalid_input";
 }

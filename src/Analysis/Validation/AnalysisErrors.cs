@@ -132,6 +132,33 @@ internal static class AnalysisErrors
         explanationEn,
         column.Path);
 
+    public static AnalysisException InvalidExpression(int position, string detailZh, string detailEn) => new(
+        AnalysisErrorCodes.InvalidExpression,
+        $"模型表达式有误（第 {position} 个字符）：{detailZh}。",
+        $"Invalid model expression at position {position}: {detailEn}.",
+        "model.expression");
+
+    public static AnalysisException InvalidInitialGuess(string detailZh, string detailEn) => new(
+        AnalysisErrorCodes.InvalidInitialGuess,
+        $"初始值有误：{detailZh}。",
+        $"Invalid initial guess: {detailEn}.",
+        "model.initial");
+
+    public static AnalysisException InvalidDegree(int? degree) => new(
+        AnalysisErrorCodes.InvalidDegree,
+        $"多项式次数必须是 1 到 10 之间的整数，但给出了 {degree?.ToString(CultureInfo.InvariantCulture) ?? "空"}。",
+        $"The polynomial degree must be an integer from 1 to 10, got {degree?.ToString(CultureInfo.InvariantCulture) ?? "none"}.",
+        InputField.Model.Path);
+
+    public static AnalysisException FitDidNotConverge(string reasonZh, string reasonEn) => new(
+        AnalysisErrorCodes.FitDidNotConverge,
+        $"拟合没有收敛：{reasonZh}。请检查数据，或给出更接近的初始值。",
+        $"The fit did not converge: {reasonEn}. Check the data or give closer initial guesses.",
+        InputField.Model.Path);
+
+    public static AnalysisException Custom(string code, InputField? field, string messageZh, string messageEn) => new(
+        code, messageZh, messageEn, field?.Path);
+
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Capitalize(string text) =>

@@ -1,0 +1,93 @@
+using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs.Queue;
+
+namespace LabCharts.Api.Tests.Jobs;
+
+/// <summary>What every queue adapter must do; run against the in-process queue and a real RabbitMQ.</summary>
+public abstract class JobQueueContract : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private IAsyncEnumerator<JobDelivery>? _deliveries;
+
+    protected abstract IJobQueue Queue { get; }
+
+    protected abstract IJobDeliverySource Source { get; }
+
+    private static JobMessage Message(JobLane lane = JobLane.Interactive) => new(Guid.NewGuid().ToString("N"), "utest", lane);
+
+    protected async Task<JobDelivery> NextAsync()
+    {
+        _deliveries ??= Source.ReadAllAsync(_stop.Token).GetAsyncEnumerator(_stop.Token);
+        var next = _deliveries.MoveNextAsync().AsTask();
+        Assert.True(await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(10))) == next, "no delivery within 10 s");
+        Assert.True(await next);
+        return _deliveries.Current;
+    }
+
+    [Fact]
+    public async Task Publish_ThenRead_DeliversTheMessageOnce()
+    {
+        var message = Message();
+        await Queue.PublishAsync(message, TestContext.Current.CancellationToken);
+
+        var delivery = await NextAsync();
+
+        Assert.Equal(message, delivery.Message);
+        Assert.Equal(1, delivery.DeliveryCount);
+        await delivery.AckAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Retry_RedeliversWithAHigherCount()
+    {
+        var message = Message();
+        await Queue.PublishAsync(message, TestContext.Current.CancellationToken);
+
+        var first = await NextAsync();
+        await first.RetryAsync(TestContext.Current.CancellationToken);
+        var second = await NextAsync();
+
+        Assert.Equal(message, second.Message);
+        Assert.Equal(2, second.DeliveryCount);
+        await second.AckAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Read_InteractiveWaiting_ComesBeforeBatch()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var batch = Message(JobLane.Batch);
+        var interactive = Message(JobLane.Interactive);
+        await Queue.PublishAsync(batch, ct);
+        await Queue.PublishAsync(interactive, ct);
+        await WarmUpAsync();
+
+        var first = await NextAsync();
+        var second = await NextAsync();
+
+        Assert.Equal(interactive, first.Message);
+        Assert.Equal(batch, second.Message);
+        await first.AckAsync(ct);
+        await second.AckAsync(ct);
+    }
+
+    /// <summary>Lets a broker's prefetch fill the local buffers before the first read.</summary>
+    protected virtual Task WarmUpAsync() => Task.CompletedTask;
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_deliveries is not null)
+        {
+            try
+            {
+                await _deliveries.DisposeAsync();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

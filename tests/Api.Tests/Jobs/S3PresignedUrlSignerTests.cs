@@ -1,0 +1,88 @@
+using System.Net;
+using LabCharts.Api.Tests.Infrastructure;
+using LabCharts.Jobs.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LabCharts.Api.Tests.Jobs;
+
+public sealed class S3PresignedUrlSignerTests
+{
+    private static S3PresignedUrlSigner Signer(S3StorageOptions options, TimeSpan lifetime) =>
+        new(Options.Create(options), Options.Create(new StorageOptions { UrlLifetime = lifetime }), TimeProvider.System);
+
+    [Fact]
+    public async Task Sign_PlainHttpClient_DownloadsUntilExpiredThenRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var settings = S3Settings.ForTests();
+        using var store = new S3ObjectStore(Options.Create(settings));
+        var key = StorageKey.Of($"presign-{Guid.NewGuid():N}", "chart.png");
+        var bytes = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 };
+        await store.PutAsync(key, bytes, "image/png", ct);
+        using var signer = Signer(settings, TimeSpan.FromSeconds(2));
+
+        var signed = signer.Sign(key);
+        using var http = new HttpClient();
+        using var fresh = await http.GetAsync(signed.Url, ct);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(bytes, await fresh.Content.ReadAsByteArrayAsync(ct));
+        Assert.Equal("image/png", fresh.Content.Headers.ContentType?.MediaType);
+
+        await Task.Delay(signed.ExpiresAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1.5), ct);
+        using var expired = await http.GetAsync(signed.Url, ct);
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_PublicEndpoint_UrlIsForThePublicHostAndWorks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The service talks to 127.0.0.1; the browser knows the store as localhost (compose: minio vs localhost).
+        var internalEndpoint = new Uri(TestServices.S3Endpoint);
+        var publicEndpoint = $"http://localhost:{internalEndpoint.Port}";
+        var settings = S3Settings.ForTests(publicEndpoint);
+        using var store = new S3ObjectStore(Options.Create(settings));
+        var key = StorageKey.Of($"public-{Guid.NewGuid():N}", "chart.svg");
+        await store.PutAsync(key, "<svg/>"u8.ToArray(), "image/svg+xml", ct);
+        using var signer = Signer(settings, TimeSpan.FromMinutes(5));
+
+        var url = new Uri(signer.Sign(key).Url);
+
+        Assert.Equal("http", url.Scheme);
+        Assert.Equal("localhost", url.Host);
+        Assert.StartsWith($"/{TestServices.S3Bucket}/", url.AbsolutePath, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        Assert.Equal("<svg/>", await http.GetStringAsync(url, ct));
+    }
+
+    [Theory]
+    // COS buckets created since 2024 refuse path-style: virtual-hosted, https.
+    [InlineData("https://cos.ap-shanghai.myqcloud.com", "labcharts-1250000000.cos.ap-shanghai.myqcloud.com", "https", "/jobs/a/chart.png")]
+    // MinIO inside compose (single-label host) and on localhost: path-style, http kept as http.
+    [InlineData("http://minio:9000", "minio", "http", "/labcharts-1250000000/jobs/a/chart.png")]
+    [InlineData("http://localhost:9000", "localhost", "http", "/labcharts-1250000000/jobs/a/chart.png")]
+    public void Sign_AddressingStylePerStore(string endpoint, string host, string scheme, string path)
+    {
+        // Presigning is local computation: no server is contacted.
+        using var signer = Signer(new S3StorageOptions
+        {
+            Endpoint = endpoint, Bucket = "labcharts-1250000000", Region = "ap-shanghai", AccessKey = "id", SecretKey = "secret",
+        }, TimeSpan.FromMinutes(10));
+
+        var url = new Uri(signer.Sign(StorageKey.Of("jobs", "a", "chart.png")).Url);
+
+        Assert.Equal(host, url.Host);
+        Assert.Equal(scheme, url.Scheme);
+        Assert.Equal(path, url.AbsolutePath);
+        Assert.Contains("X-Amz-Signature=", url.Query, StringComparison.Ordinal);
+        // The SDK counts the lifetime from its own clock reading, a moment after ours.
+        Assert.Matches("X-Amz-Expires=(59[5-9]|600)(&|$)", url.Query);
+    }
+
+    [Fact]
+    public void PathStyle_ExplicitSetting_Wins()
+    {
+        var options = new S3StorageOptions { ForcePathStyle = true };
+        Assert.True(options.PathStyleFor(new Uri("https://cos.ap-shanghai.myqcloud.com")));
+    }
+}
