@@ -67,6 +67,10 @@ public static class LabChartsJobsExtensions
     public static IHostApplicationBuilder AddJobSweeper(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Configuration.GetValue("Sweeper:Enabled", true))
+        {
+            return builder;
+        }
         var inProcess = !builder.Configuration.UsesRabbitMq();
         builder.Services.AddHostedService(sp => new JobSweeper(
             sp.GetRequiredService<JobRecordStore>(),

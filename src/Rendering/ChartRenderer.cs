@@ -108,48 +108,49 @@ public sealed class ChartRenderer : IDisposable
     {
         var clock = Stopwatch.StartNew();
         using var surface = CairoSurface.CreateImage(width, height);
-        var (plot, texts) = Draw(shaper, surface, chart, options);
+        var (panels, texts) = Draw(shaper, surface, chart, options);
         var drawTime = clock.Elapsed;
 
         var pixels = surface.GetPixels(out var stride);
         var bytes = PngEncoder.EncodeRgb24(pixels, width, height, stride, options.PngCompression);
-        return Result(bytes, "image/png", width, height, texts, plot, drawTime, clock.Elapsed - drawTime);
+        return Result(bytes, "image/png", width, height, texts, panels, drawTime, clock.Elapsed - drawTime);
     }
 
     private static RenderedChart RenderDocument(TextShaper shaper, Chart chart, RenderOptions options, int width, int height)
     {
         var clock = Stopwatch.StartNew();
         using var output = new MemoryStream();
-        PlotArea plot;
+        IReadOnlyList<PlotArea> panels;
         IReadOnlyList<TextReport> texts;
         TimeSpan drawTime;
         using (var surface = options.Format == ChartFormat.Svg
             ? CairoSurface.CreateSvg(output, width, height)
             : CairoSurface.CreatePdf(output, width, height))
         {
-            (plot, texts) = Draw(shaper, surface, chart, options);
+            (panels, texts) = Draw(shaper, surface, chart, options);
             drawTime = clock.Elapsed;
             surface.Finish();
         }
 
         var svg = options.Format == ChartFormat.Svg;
-        var bytes = svg ? SvgSurfaceIds.Normalize(output.ToArray()) : output.ToArray();
-        return Result(bytes, svg ? "image/svg+xml" : "application/pdf", width, height, texts, plot, drawTime, clock.Elapsed - drawTime);
+        var bytes = svg ? SvgTextLayer.Add(SvgSurfaceIds.Normalize(output.ToArray()), texts) : output.ToArray();
+        return Result(bytes, svg ? "image/svg+xml" : "application/pdf", width, height, texts, panels, drawTime, clock.Elapsed - drawTime);
     }
 
-    private static (PlotArea Plot, IReadOnlyList<TextReport> Texts) Draw(TextShaper shaper, CairoSurface surface, Chart chart, RenderOptions options)
+    private static (IReadOnlyList<PlotArea> Panels, IReadOnlyList<TextReport> Texts) Draw(TextShaper shaper, CairoSurface surface, Chart chart, RenderOptions options)
     {
         using var canvas = new CairoCanvas(surface);
         shaper.Attach(canvas);
-        using var context = new RenderContext(canvas, shaper, ChartStyle.For(options.Width, options.Height, options.Scale), surface.Width, surface.Height);
-        var plot = ChartComposer.Compose(context, chart);
-        return (plot, context.Reports.ToArray());
+        using var context = new RenderContext(canvas, shaper, ChartStyle.For(options.Width, options.Height, options.Scale, options.Theme ?? ChartTheme.Default), surface.Width, surface.Height);
+        var panels = ChartComposer.Compose(context, chart);
+        return (panels, context.Reports.ToArray());
     }
 
-    private static RenderedChart Result(byte[] bytes, string contentType, int width, int height, IReadOnlyList<TextReport> texts, PlotArea plot, TimeSpan draw, TimeSpan encode) =>
+    private static RenderedChart Result(byte[] bytes, string contentType, int width, int height, IReadOnlyList<TextReport> texts, IReadOnlyList<PlotArea> panels, TimeSpan draw, TimeSpan encode) =>
         new(bytes, contentType, width, height, texts.Sum(t => t.UnknownGlyphs), texts)
         {
-            PlotArea = plot,
+            PlotArea = panels[0],
+            Panels = panels,
             DrawTime = draw,
             EncodeTime = encode,
         };

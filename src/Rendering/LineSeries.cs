@@ -4,4 +4,7 @@ namespace LabCharts.Rendering;
 public sealed record LineSeries : Series
 {
     public required IReadOnlyList<DataPoint> Points { get; init; }
+
+    /// <summary>Stroke pattern; null is solid.</summary>
+    public LineDash? Dash { get; init; }
 }

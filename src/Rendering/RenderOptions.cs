@@ -1,6 +1,6 @@
 namespace LabCharts.Rendering;
 
-/// <summary>Output size and format. The output is <c>Width·Scale × Height·Scale</c> pixels.</summary>
+/// <summary>Output size, format and theme. The output is <c>Width·Scale × Height·Scale</c> pixels.</summary>
 public sealed record RenderOptions
 {
     public int Width { get; init; } = 1200;
@@ -11,6 +11,8 @@ public sealed record RenderOptions
     public double Scale { get; init; } = 1;
 
     public ChartFormat Format { get; init; } = ChartFormat.Png;
+
+    public ChartTheme Theme { get; init; } = ChartTheme.Default;
 
     /// <summary>PNG deflate level; <see cref="System.IO.Compression.CompressionLevel.Optimal"/> is ~1.5× smaller than Fastest for ~2 ms more.</summary>
     public System.IO.Compression.CompressionLevel PngCompression { get; init; } = System.IO.Compression.CompressionLevel.Optimal;

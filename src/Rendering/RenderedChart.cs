@@ -5,8 +5,11 @@ namespace LabCharts.Rendering;
 public sealed record RenderedChart(byte[] Bytes, string ContentType, int PixelWidth, int PixelHeight, int UnknownGlyphs, IReadOnlyList<TextReport> Texts)
 #pragma warning restore CA1819
 {
-    /// <summary>The plot frame in output pixels and its data ranges.</summary>
+    /// <summary>The main panel's frame in output pixels and its data ranges.</summary>
     public required PlotArea PlotArea { get; init; }
+
+    /// <summary>Every panel's frame, the main one (<see cref="PlotArea"/>) first, then those under it.</summary>
+    public IReadOnlyList<PlotArea> Panels { get; init; } = [];
 
     /// <summary>Time spent drawing into the Cairo surface.</summary>
     public TimeSpan DrawTime { get; init; }

@@ -1,7 +1,10 @@
 namespace LabCharts.Rendering;
 
-/// <summary>Measured points drawn as filled circles with x and y error bars.</summary>
+/// <summary>Measured points drawn as markers with x and y error bars (with caps).</summary>
 public sealed record ScatterSeries : Series
 {
     public required IReadOnlyList<DataPoint> Points { get; init; }
+
+    /// <summary>Marker shape; null takes the theme's shape for the series' position.</summary>
+    public MarkerShape? Marker { get; init; }
 }

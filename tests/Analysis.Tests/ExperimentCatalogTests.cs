@@ -3,9 +3,24 @@ namespace LabCharts.Analysis.Tests;
 public sealed class ExperimentCatalogTests
 {
     [Fact]
-    public void All_ContainsPendulumAndCustom()
+    public void All_ContainsTheDesignCatalogue()
     {
-        Assert.Equal(["pendulum", "custom"], ExperimentCatalog.All.Select(e => e.Definition.Id));
+        Assert.Equal(
+            ["pendulum", "ohm", "young_modulus", "hall_effect", "photoelectric", "franck_hertz", "newton_rings", "thermal_expansion",
+             "rc_circuit", "thermistor", "sound_speed", "grating", "forced_oscillation", "cooling", "diode", "michelson", "custom"],
+            ExperimentCatalog.All.Select(e => e.Definition.Id));
+    }
+
+    [Fact]
+    public void All_EveryDefinitionHasNamesAndParsableUnits()
+    {
+        foreach (var definition in ExperimentCatalog.All.Select(e => e.Definition))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(definition.NameZh));
+            Assert.False(string.IsNullOrWhiteSpace(definition.NameEn));
+            Assert.All(definition.Columns, c => Assert.NotNull(PhysicalUnit.Parse(c.Unit)));
+            Assert.All(definition.Constants, c => Assert.NotNull(PhysicalUnit.Parse(c.Unit)));
+        }
     }
 
     [Fact]
@@ -17,11 +32,11 @@ public sealed class ExperimentCatalogTests
     [Fact]
     public void Get_UnknownId_ThrowsUnknownExperiment()
     {
-        var error = Assert.Throws<AnalysisException>(() => ExperimentCatalog.Get("ohm"));
+        var error = Assert.Throws<AnalysisException>(() => ExperimentCatalog.Get("spectrometer"));
 
         Assert.Equal("unknown_experiment", error.Code);
         Assert.Equal("experiment", error.Field);
-        Assert.Contains("ohm", error.MessageZh, StringComparison.Ordinal);
+        Assert.Contains("spectrometer", error.MessageZh, StringComparison.Ordinal);
         Assert.Equal(error.MessageEn, error.Message);
     }
 
@@ -41,7 +56,9 @@ public sealed class ExperimentCatalogTests
     [Fact]
     public void Definition_Custom_ListsModels()
     {
-        Assert.Equal(["linear", "proportional"], ExperimentCatalog.Get("custom").Definition.Models);
+        Assert.Equal(
+            ["linear", "proportional", "york", "polynomial", "expression", "exponential", "power", "logarithmic", "gaussian", "lorentzian", "damped_sine", "sigmoid", "resonance"],
+            ExperimentCatalog.Get("custom").Definition.Models);
     }
 
     [Fact]

@@ -109,3 +109,51 @@ public sealed class PhysicalUnitTests
         Assert.Equal("", metre.Multiply(metre.Pow(-1)).SiText);
     }
 }
+
+public sealed class UnitConversionCatalogueTests
+{
+    [Theory]
+    [InlineData("μm", 1e-6)]
+    [InlineData("nm", 1e-9)]
+    [InlineData("mA", 1e-3)]
+    [InlineData("μA", 1e-6)]
+    [InlineData("nA", 1e-9)]
+    [InlineData("mV", 1e-3)]
+    [InlineData("kΩ", 1e3)]
+    [InlineData("min", 60)]
+    [InlineData("ms", 1e-3)]
+    [InlineData("kHz", 1e3)]
+    [InlineData("°", Math.PI / 180)]
+    [InlineData("′", Math.PI / 10800)]
+    [InlineData("'", Math.PI / 10800)]
+    public void Parse_IssueUnits_ConvertToSi(string unit, double factor)
+    {
+        Assert.Equal(factor, PhysicalUnit.Parse(unit)!.Factor, factor * 1e-12);
+    }
+
+    [Theory]
+    [InlineData("°C", "K", 25, 298.15)]
+    [InlineData("K", "°C", 300, 26.85)]
+    [InlineData("℃", "°C", 20, 20)]
+    public void ConvertValue_LoneTemperatures_ApplyTheOffset(string from, string to, double value, double expected)
+    {
+        Assert.Equal(expected, PhysicalUnit.Parse(from)!.ConvertValue(value, PhysicalUnit.Parse(to)!), 1e-9);
+    }
+
+    [Fact]
+    public void ConvertDifference_Temperature_IsNeverShifted()
+    {
+        // An uncertainty of 0.5 °C is 0.5 K: differences carry no offset.
+        Assert.Equal(0.5, PhysicalUnit.Parse("°C")!.ConvertDifference(0.5, PhysicalUnit.Parse("K")!), 12);
+    }
+
+    [Theory]
+    [InlineData("V/(A·T)", "V/(A·T)")]
+    [InlineData("m^-3", "m⁻³")]
+    [InlineData("J·s", "J·s")]
+    [InlineData("m/s^2", "m/s²")]
+    public void SiText_OutputUnits_AreTypeset(string unit, string text)
+    {
+        Assert.Equal(text, PhysicalUnit.Parse(unit)!.SiText);
+    }
+}

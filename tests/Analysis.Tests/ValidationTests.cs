@@ -18,8 +18,8 @@ public sealed class ValidationTests
     // Scenario → the bad request. Each is one fault in an otherwise good request.
     private static readonly Dictionary<string, Func<ExperimentInput>> Scenarios = new()
     {
-        ["unknown experiment"] = () => TestInputs.Pendulum() with { Experiment = "ohm" },
-        ["custom model not implemented"] = () => TestInputs.Custom("exponential"),
+        ["unknown experiment"] = () => TestInputs.Pendulum() with { Experiment = "spectrometer" },
+        ["custom model unknown"] = () => TestInputs.Custom("spline"),
         ["pendulum with another model"] = () => TestInputs.Pendulum() with { Model = new ModelSpec("proportional") },
         ["missing T"] = () => TestInputs.Pendulum() with { Columns = new Dictionary<string, ColumnInput> { ["L"] = TestInputs.PendulumLength() } },
         ["extra column"] = () => PendulumWith("x", TestInputs.Single(1, 2, 3, 4, 5)),
@@ -62,7 +62,7 @@ public sealed class ValidationTests
     public static TheoryData<string, string, string> Cases => new()
     {
         { "unknown experiment", "unknown_experiment", "experiment" },
-        { "custom model not implemented", "unknown_model", "model" },
+        { "custom model unknown", "unknown_model", "model" },
         { "pendulum with another model", "unknown_model", "model" },
         { "missing T", "missing_column", "data.T" },
         { "extra column", "unknown_column", "data.x" },

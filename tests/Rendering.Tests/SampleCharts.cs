@@ -12,6 +12,8 @@ public static class SampleCharts
         new(0.90, 3.6252, 0.0003, 0.016),
     ];
 
+    public static double PendulumFit(double l) => (4.0306 * l) + 0.0019;
+
     public static Chart Pendulum() => new()
     {
         Title = "单摆测重力加速度",
@@ -20,7 +22,7 @@ public static class SampleCharts
         Series =
         [
             new ScatterSeries { Label = "测量值", Points = PendulumPoints },
-            new FunctionSeries { Label = "拟合直线 <i>T</i><sup>2</sup> = <i>kL</i> + <i>c</i>", Function = l => (4.0306 * l) + 0.0019 },
+            new FunctionSeries { Label = "拟合直线 <i>T</i><sup>2</sup> = <i>kL</i> + <i>c</i>", Function = PendulumFit },
         ],
         Annotations =
         [
@@ -29,4 +31,25 @@ public static class SampleCharts
             "<i>g</i> = (9.79 ± 0.01) m/s<sup>2</sup>",
         ],
     };
+
+    /// <summary>The worker's chart: points, fit, 95 % band, annotations, and a residual panel under it.</summary>
+    public static Chart PendulumWithResiduals() => Pendulum() with
+    {
+        Series =
+        [
+            new BandSeries { Label = "95% 置信带", Lower = l => PendulumFit(l) - 0.03 - (0.05 * Math.Abs(l - 0.7)), Upper = l => PendulumFit(l) + 0.03 + (0.05 * Math.Abs(l - 0.7)) },
+            new ScatterSeries { Label = "测量值", Points = PendulumPoints },
+            new FunctionSeries { Label = "拟合直线", Function = PendulumFit },
+        ],
+        Panels =
+        [
+            new Panel
+            {
+                Y = new Axis { Label = "残差 / s<sup>2</sup>" },
+                Series = [new ReferenceLine { Value = 0 }, new ScatterSeries { Points = [.. ResidualPoints] }],
+            },
+        ],
+    };
+
+    public static IEnumerable<DataPoint> ResidualPoints => PendulumPoints.Select(p => new DataPoint(p.X, p.Y - PendulumFit(p.X), 0, p.YError));
 }

@@ -77,3 +77,43 @@ public sealed class TickGeneratorTests
     public void FormatNumber_Value_Formatted(double value, int decimals, string expected) =>
         Assert.Equal(expected, TickGenerator.FormatNumber(value, decimals));
 }
+
+public sealed class MinorAndExponentTickTests
+{
+    [Fact]
+    public void Generate_StepOne_FiveMinorDivisions()
+    {
+        var ticks = TickGenerator.Generate(0, 3, 3);
+
+        Assert.Equal(1, ticks.Step, 12);
+        Assert.Equal(12, ticks.Minor.Count); // 0.2 0.4 0.6 0.8 in each of three steps
+        Assert.All(ticks.Minor, v => Assert.DoesNotContain(ticks.Ticks, t => Math.Abs(t.Value - v) < 1e-9));
+    }
+
+    [Fact]
+    public void Generate_StepTwo_FourMinorDivisions()
+    {
+        var ticks = TickGenerator.Generate(0, 8, 4);
+
+        Assert.Equal(2, ticks.Step, 12);
+        Assert.Contains(ticks.Minor, v => Math.Abs(v - 0.5) < 1e-9);
+        Assert.Equal(12, ticks.Minor.Count);
+    }
+
+    [Fact]
+    public void Generate_Millivolts_SharesMinusThree()
+    {
+        var ticks = TickGenerator.Generate(0, 0.0052, 5);
+
+        Assert.Equal(-3, ticks.Exponent);
+        Assert.Equal(["0", "1", "2", "3", "4", "5"], ticks.Ticks.Select(t => t.Label));
+    }
+
+    [Fact]
+    public void Generate_StepWouldHalveCount_TakesSmallerNiceStep()
+    {
+        var ticks = TickGenerator.Generate(1.0, 4.9, 7);
+
+        Assert.Equal(0.5, ticks.Step, 12);
+    }
+}

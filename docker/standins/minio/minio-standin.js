@@ -28,7 +28,8 @@ if (user && password) {
   AWSAccount.DUMMY_ACCOUNT.createKeyPair(user, password);
 }
 
-const server = new S3rver({ address: '0.0.0.0', port, directory, silent: true });
+// vhostBuckets: false, or s3rver reads the host name of http://minio:9000 as a bucket name.
+const server = new S3rver({ address: '0.0.0.0', port, directory, silent: true, vhostBuckets: false });
 server.run().then(
   () => console.log(`minio stand-in (s3rver): http://0.0.0.0:${port}, data in ${directory}`),
   (error) => {

@@ -14,4 +14,16 @@ public sealed record ColumnDefinition(
 {
     /// <summary>True when every reading must be &gt; 0 (lengths, periods).</summary>
     public bool MustBePositive { get; init; }
+
+    /// <summary>
+    /// True for an index column (ring number, order, fringe count): integers, strictly increasing,
+    /// without errors.
+    /// </summary>
+    public bool IsIndex { get; init; }
+
+    /// <summary>
+    /// The key of the column that may be given instead of this one (photoelectric <c>nu</c> or
+    /// <c>lambda</c>): exactly one of the two is required. Null for an ordinary column.
+    /// </summary>
+    public string? AlternativeTo { get; init; }
 }

@@ -10,7 +10,14 @@ public static class ExperimentCatalog
 
     static ExperimentCatalog()
     {
-        All = [new PendulumExperiment(), new CustomExperiment()];
+        All =
+        [
+            new PendulumExperiment(), new OhmExperiment(), new YoungModulusExperiment(), new HallEffectExperiment(),
+            new PhotoelectricExperiment(), new FranckHertzExperiment(), new NewtonRingsExperiment(), new ThermalExpansionExperiment(),
+            new RcCircuitExperiment(), new ThermistorExperiment(), new SoundSpeedExperiment(), new GratingExperiment(),
+            new ForcedOscillationExperiment(), new CoolingExperiment(), new DiodeExperiment(), new MichelsonExperiment(),
+            new CustomExperiment(),
+        ];
         ById = All.ToDictionary(e => e.Definition.Id, StringComparer.Ordinal);
     }
 

@@ -11,4 +11,11 @@ public sealed record ExperimentDefinition(
     IReadOnlyList<ColumnDefinition> Columns,
     IReadOnlyList<ConstantDefinition> Constants,
     string Model,
-    IReadOnlyList<string> Models);
+    IReadOnlyList<string> Models)
+{
+    /// <summary>The options the experiment reads (<see cref="ExperimentInput.Options"/>), with the values each accepts.</summary>
+    public IReadOnlyList<OptionDefinition> Options { get; init; } = [];
+
+    /// <summary>The derived quantities it reports, as symbol and SI unit, e.g. <c>g</c> in <c>m/s²</c>.</summary>
+    public IReadOnlyList<QuantityDefinition> Quantities { get; init; } = [];
+}

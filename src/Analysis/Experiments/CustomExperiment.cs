@@ -1,23 +1,28 @@
 namespace LabCharts.Analysis;
 
 /// <summary>
-/// 自定义拟合: the student's own x and y columns fitted with a model they pick. This cut offers
-/// <c>linear</c> (y = k·x + c) and <c>proportional</c> (y = k·x); the nonlinear kinds of DESIGN.md
-/// are answered with <c>unknown_model</c> until they exist.
+/// 自定义拟合: the student's own x and y columns fitted with a model they pick: <c>linear</c>
+/// (y = k·x + c), <c>proportional</c> (y = k·x), <c>polynomial</c> (degree 1–10), an
+/// <c>expression</c> with initial guesses, or a named nonlinear model (<c>exponential</c>,
+/// <c>power</c>, <c>logarithmic</c>, <c>gaussian</c>, <c>lorentzian</c>, <c>damped_sine</c>,
+/// <c>sigmoid</c>, <c>resonance</c>) whose initial guesses are found from the data.
 /// </summary>
 /// <remarks>
 /// Columns take any unit the parser knows and are converted to coherent SI before fitting; the
 /// chart and the parameter units show the SI unit (a column typed in <c>cm</c> is plotted in
-/// <c>m</c>, <c>mA</c> in <c>A</c>), so every number the service reports is in one consistent
-/// system. Without a unit a column is dimensionless. The axis name is the column's label,
-/// escaped for markup, or <i>x</i> / <i>y</i> when there is none. The fit is weighted when every
-/// y point has an uncertainty (errors, repeated readings or instrument error), else unweighted;
-/// x uncertainties are drawn as error bars only.
+/// <c>m</c>), so every number reported is in one consistent system; °C stays °C. Without a unit
+/// a column is dimensionless. The axis name is the column's label, escaped for markup, or
+/// <i>x</i> / <i>y</i> when there is none. The fit is weighted when every y point has an
+/// uncertainty, else unweighted; x uncertainties are drawn as error bars only. An expression
+/// parameter without an initial guess starts at 1.
 /// </remarks>
 public sealed class CustomExperiment : IExperiment
 {
     private const string Linear = "linear";
     private const string Proportional = "proportional";
+    private const string Polynomial = "polynomial";
+    private const string Expression = "expression";
+    private const string York = "york";
 
     /// <inheritdoc />
     public ExperimentDefinition Definition { get; } = new(
@@ -30,60 +35,104 @@ public sealed class CustomExperiment : IExperiment
         ],
         [],
         "y = k·x + c",
-        [Linear, Proportional]);
+        [Linear, Proportional, York, Polynomial, Expression, .. BuiltInModels.Named.Select(m => m.Kind)]);
 
     /// <inheritdoc />
     public void Validate(ExperimentInput input) => _ = Evaluate(input);
 
     /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input)
-    {
-        var (x, y, fit) = Evaluate(input);
-        var slopeUnit = y.Unit.Multiply(x.Unit.Pow(-1));
-        var quantities = new List<DerivedQuantity>
-        {
-            DerivedQuantityFactory.Create("k", "斜率", "slope", fit.Slope, fit.SlopeError, slopeUnit.SiText, input.Rounding),
-        };
-        if (fit.HasIntercept)
-        {
-            quantities.Add(DerivedQuantityFactory.Create("c", "截距", "intercept", fit.Intercept, fit.InterceptError, y.Unit.SiText, input.Rounding));
-        }
+    public AnalysisResult Analyze(ExperimentInput input) => ExperimentReport.Build(Definition, input, Evaluate(input));
 
-        var annotations = new List<string>
-        {
-            FitAnnotations.Equation("<i>y</i>", "<i>x</i>", fit, input.Rounding),
-            FitAnnotations.RSquared(fit.RSquared),
-            MeasurementRounder.Round(fit.Slope, fit.SlopeError, input.Rounding).ToMarkup("<i>k</i>", slopeUnit.SiMarkup),
-        };
-        if (fit.HasIntercept)
-        {
-            annotations.Add(MeasurementRounder.Round(fit.Intercept, fit.InterceptError, input.Rounding).ToMarkup("<i>c</i>", y.Unit.SiMarkup));
-        }
-
-        var chart = new ChartData
-        {
-            Title = string.IsNullOrWhiteSpace(input.Title) ? Definition.NameZh : input.Title,
-            XLabel = PangoMarkup.AxisLabel(AxisName(input.Columns["x"].Label, "x"), x.Unit.SiMarkup),
-            YLabel = PangoMarkup.AxisLabel(AxisName(input.Columns["y"].Label, "y"), y.Unit.SiMarkup),
-            Points = Enumerable.Range(0, x.Count).Select(i => new ChartPoint(x.Values[i], y.Values[i], x.Uncertainties[i], y.Uncertainties[i])).ToList(),
-            Curve = fit.Evaluate,
-            Annotations = annotations,
-        };
-
-        var summary = FitSummaryFactory.FromStraightLine(fit, fit.HasIntercept ? "y = k·x + c" : "y = k·x", slopeUnit.SiText, y.Unit.SiText);
-        return new AnalysisResult(summary, quantities, chart);
-    }
-
-    private (MeasuredColumn X, MeasuredColumn Y, StraightLineFit Fit) Evaluate(ExperimentInput input)
+    private ExperimentOutcome Evaluate(ExperimentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var kind = ModelSelection.Select(input.Model, Definition.Models, Linear);
         var reading = ExperimentInputReader.Read(Definition, input);
         var x = reading.Columns["x"];
         var y = reading.Columns["y"];
-        var withIntercept = kind == Linear;
-        var fit = StraightLineFitter.Fit(x.Values, y.Values, y.HasUncertaintyEverywhere ? y.Uncertainties : null, withIntercept, x.Field);
-        return (x, y, fit);
+        var sigma = y.HasUncertaintyEverywhere ? y.Uncertainties : null;
+        var xLabel = PangoMarkup.AxisLabel(AxisName(input.Columns["x"].Label, "x"), x.Unit.SiMarkup);
+        var yLabel = PangoMarkup.AxisLabel(AxisName(input.Columns["y"].Label, "y"), y.Unit.SiMarkup);
+        var points = LineData.From(x, y).Points;
+
+        CurveFit fit;
+        string modelText;
+        string[] units;
+        var method = "Levenberg–Marquardt";
+        var curveLabel = "拟合曲线";
+        switch (kind)
+        {
+            case Linear or Proportional:
+                fit = LineData.From(x, y).Fit(kind == Linear);
+                modelText = kind == Linear ? "y = k·x + c" : "y = k·x";
+                units = kind == Linear ? [y.Unit.Multiply(x.Unit.Pow(-1)).SiText, y.Unit.SiText] : [y.Unit.Multiply(x.Unit.Pow(-1)).SiText];
+                method = "linear least squares (QR)";
+                curveLabel = "拟合直线";
+                break;
+            case York:
+                fit = YorkFitter.Fit(x.Values, y.Values, x.Uncertainties, y.Uncertainties, x.Field);
+                modelText = "y = k·x + c";
+                units = [y.Unit.Multiply(x.Unit.Pow(-1)).SiText, y.Unit.SiText];
+                method = "York";
+                curveLabel = "拟合直线";
+                break;
+            case Polynomial:
+                var degree = input.Model!.Degree ?? throw AnalysisErrors.InvalidDegree(null);
+                fit = PolynomialFitter.Fit(x.Values, y.Values, sigma, degree, withIntercept: true, x.Field);
+                modelText = "y = " + string.Join(" + ", Enumerable.Range(0, degree + 1).Select(i => i switch { 0 => "c0", 1 => "c1·x", _ => $"c{i}·x{Superscript.Unicode(i)}" }));
+                units = [.. Enumerable.Range(0, degree + 1).Select(i => y.Unit.Multiply(x.Unit.Pow(-i)).SiText)];
+                method = "linear least squares (QR)";
+                break;
+            case Expression:
+                var model = ExpressionModel.Parse(input.Model!.Expression, input.Model.Initial?.Keys);
+                var start = Start(model, input.Model.Initial);
+                fit = NonlinearFitter.Fit(model, x.Values, y.Values, sigma, start, x.Field);
+                modelText = "y = " + model.Text;
+                units = [.. model.Parameters.Select(_ => "")];
+                break;
+            default:
+                var builtIn = BuiltInModels.Named.First(m => m.Kind == kind);
+                fit = builtIn.Fit(x.Values, y.Values, sigma, x.Field);
+                modelText = builtIn.DisplayText;
+                units = builtIn.ParameterUnits(x.Unit, y.Unit);
+                break;
+        }
+
+        var quantities = fit.Model.Parameters
+            .Select((name, j) => DerivedQuantityFactory.Create(name, "拟合参数 " + name, "fit parameter " + name, fit.Values[j], fit.StandardError(j), units[j], input.Rounding))
+            .ToList();
+        var xSymbol = "<i>x</i>";
+        return new ExperimentOutcome
+        {
+            Equation = kind is Linear or Proportional or York ? FitAnnotations.Equation("<i>y</i>", xSymbol, fit, input.Rounding) : null,
+            Fit = fit,
+            ModelText = modelText,
+            ParameterUnits = units,
+            Points = points,
+            XLabel = xLabel,
+            YLabel = yLabel,
+            Quantities = quantities,
+            Method = method,
+            CurveLabel = curveLabel,
+        };
+    }
+
+    private static double[] Start(ExpressionModel model, IReadOnlyDictionary<string, double>? initial)
+    {
+        foreach (var (name, value) in initial ?? new Dictionary<string, double>())
+        {
+            if (!model.Parameters.Contains(name))
+            {
+                throw AnalysisErrors.InvalidInitialGuess($"表达式中没有参数“{name}”", $"the expression has no parameter '{name}'");
+            }
+
+            if (!double.IsFinite(value))
+            {
+                throw AnalysisErrors.InvalidInitialGuess($"参数“{name}”的初始值不是有限数", $"the initial value of '{name}' is not finite");
+            }
+        }
+
+        return [.. model.Parameters.Select(name => initial is not null && initial.TryGetValue(name, out var v) ? v : 1.0)];
     }
 
     private static string AxisName(string? label, string symbol) =>

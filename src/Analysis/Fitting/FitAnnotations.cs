@@ -21,6 +21,20 @@ internal static class FitAnnotations
         return $"{line} {(fit.Intercept < 0 ? "\u2212" : "+")} {intercept}";
     }
 
+    /// <summary>The same for a line held as a <see cref="CurveFit"/> with parameters (k[, c]).</summary>
+    public static string Equation(string yMarkup, string xMarkup, CurveFit fit, UncertaintyRounding rounding)
+    {
+        var slope = MeasurementRounder.Round(fit.Values[0], fit.StandardError(0), rounding).ValueOnlyMarkup;
+        var line = $"{yMarkup} = {slope} {xMarkup}";
+        if (fit.Values.Length < 2)
+        {
+            return line;
+        }
+
+        var intercept = MeasurementRounder.Round(Math.Abs(fit.Values[1]), fit.StandardError(1), rounding).ValueOnlyMarkup;
+        return $"{line} {(fit.Values[1] < 0 ? "\u2212" : "+")} {intercept}";
+    }
+
     /// <summary>
     /// <c>&lt;i&gt;R&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; = 0.99998</c>: at least four decimals, more while the rounded value would read 1.
     /// </summary>

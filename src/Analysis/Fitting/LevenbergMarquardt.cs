@@ -37,6 +37,7 @@ internal static class LevenbergMarquardt
         }
 
         var cost = SumOfSquares(r);
+        var scale = y.Select((v, i) => v * v * w[i] * w[i]).Sum();
         var jacobian = Matrix<double>.Build.Dense(n, m);
         var gradient = new double[m];
         var d = new double[m];
@@ -138,7 +139,9 @@ internal static class LevenbergMarquardt
                     if (stepNorm <= 1e-15 * (pNorm + 1e-300) || lambda > 1e300)
                     {
                         // Nothing smaller would change p: the minimum is as good as double precision allows.
-                        var stalled = gradientCosine <= 1e-6;
+                        // Also converged: an exact fit, whose residuals are rounding noise with no
+                        // direction for the gradient test to see.
+                        var stalled = gradientCosine <= 1e-6 || cost <= 1e-24 * scale;
                         return new LevenbergMarquardtResult(p, stalled, iteration, stalled ? "step" : "stalled", cost);
                     }
 

@@ -26,4 +26,16 @@ internal sealed record StraightLineFit(
     public string ErrorScaling => Weighted ? "absolute" : "scaled";
 
     public double Evaluate(double x) => (Slope * x) + Intercept;
+
+    /// <summary>The same fit as a general <see cref="CurveFit"/> (parameters k, c).</summary>
+    public CurveFit ToCurveFit() => new(
+        new LineModel(HasIntercept),
+        HasIntercept ? [Slope, Intercept] : [Slope],
+        Covariance,
+        ChiSquared,
+        DegreesOfFreedom,
+        RSquared,
+        AdjustedRSquared,
+        Weighted,
+        Residuals);
 }

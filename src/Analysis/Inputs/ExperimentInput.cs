@@ -21,6 +21,14 @@ public sealed record ExperimentInput
     /// <summary>Chart title override (plain text).</summary>
     public string? Title { get; init; }
 
+    /// <summary>
+    /// Experiment options by key (case-insensitive values): <c>mode</c> (<c>rc_circuit</c>:
+    /// <c>discharge</c>/<c>charge</c>; <c>sound_speed</c>: <c>resonance</c>/<c>phase</c>),
+    /// <c>gas</c> (<c>franck_hertz</c>: <c>Hg</c>/<c>Ar</c>), <c>lamp</c> (<c>grating</c>,
+    /// <c>michelson</c>: <c>sodium</c>/<c>hene</c>), <c>yScale</c> (<c>diode</c>: <c>log</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+
     /// <summary>How reported uncertainties are rounded.</summary>
     public UncertaintyRounding Rounding { get; init; } = UncertaintyRounding.HalfEven;
 }

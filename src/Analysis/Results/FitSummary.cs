@@ -42,4 +42,16 @@ public sealed record FitSummary
 
     /// <summary>Residuals y − ŷ per point, in the y unit (not divided by σ).</summary>
     public required IReadOnlyList<double> Residuals { get; init; }
+
+    /// <summary>Correlation matrix of the parameters (covariance normalised by the standard errors); null when not computed.</summary>
+    public double[][]? Correlation { get; init; }
+
+    /// <summary>
+    /// How the fit was computed: <c>linear least squares (QR)</c>, <c>Levenberg–Marquardt</c> or
+    /// <c>York</c> (errors in x and y); null when not stated.
+    /// </summary>
+    public string? Method { get; init; }
+
+    /// <summary>Iterations the nonlinear solver needed; null for linear fits.</summary>
+    public int? Iterations { get; init; }
 }

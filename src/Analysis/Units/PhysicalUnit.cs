@@ -10,12 +10,34 @@ namespace LabCharts.Analysis;
 /// </summary>
 internal sealed class PhysicalUnit
 {
-    private PhysicalUnit(double factor, Dimension dimension, IReadOnlyList<UnitTerm> terms)
+    private PhysicalUnit(double factor, Dimension dimension, IReadOnlyList<UnitTerm> terms, double offset = 0)
     {
         Factor = factor;
         Dimension = dimension;
         Terms = terms;
+        Offset = offset;
     }
+
+    /// <summary>
+    /// Kelvin at the unit's zero for a lone temperature unit (°C: 273.15, K: 0); 0 for every
+    /// other unit. Inside a product (<c>mm/°C</c>) a temperature is a difference and has no offset.
+    /// </summary>
+    public double Offset { get; }
+
+    /// <summary>True for a lone temperature unit (K, °C): values in it are absolute temperatures.</summary>
+    public bool IsTemperature => Terms.Count == 1 && Terms[0].Exponent == 1 && Dimension == new Dimension(0, 0, 0, 0, 1, 0, 0, 0);
+
+    /// <summary>
+    /// Converts a value in this unit to <paramref name="target"/> (same dimension): scaled, and
+    /// shifted when both are lone temperature units (25 °C → 298.15 K).
+    /// </summary>
+    public double ConvertValue(double value, PhysicalUnit target) =>
+        IsTemperature && target.IsTemperature
+            ? ((value * Factor) + Offset - target.Offset) / target.Factor
+            : value * Factor / target.Factor;
+
+    /// <summary>Converts an uncertainty or difference: scaled only, never shifted.</summary>
+    public double ConvertDifference(double value, PhysicalUnit target) => value * Factor / target.Factor;
 
     public static PhysicalUnit One { get; } = new(1, Dimension.None, []);
 
@@ -57,7 +79,7 @@ internal sealed class PhysicalUnit
         new(Math.Pow(Factor, exponent), Dimension.Pow(exponent), Merge(Terms.Select(t => t with { Exponent = t.Exponent * exponent })));
 
     /// <summary>The coherent SI unit this one converts to (factor 1).</summary>
-    public PhysicalUnit ToSi() => new(1, Dimension, Terms);
+    public PhysicalUnit ToSi() => new(1, Dimension, Terms, Offset);
 
     private static List<UnitTerm> Merge(IEnumerable<UnitTerm> terms)
     {
@@ -143,7 +165,11 @@ internal sealed class PhysicalUnit
                 return null;
             }
 
-            return new PhysicalUnit(factor, dimension, Merge(terms));
+            var merged = Merge(terms);
+            var offset = merged.Count == 1 && merged[0].Exponent == 1 && text.Trim() is { } symbol
+                ? UnitSymbols.Find(symbol)?.Offset ?? 0
+                : 0;
+            return new PhysicalUnit(factor, dimension, merged, offset);
         }
 
         private bool ParseProduct(List<UnitTerm> terms, ref double factor, ref Dimension dimension, int sign, bool inGroup)
@@ -285,6 +311,6 @@ internal sealed class PhysicalUnit
             }
         }
 
-        private static bool IsSymbolChar(char c) => char.IsLetter(c) || c is '°' or '′' or '″';
+        private static bool IsSymbolChar(char c) => char.IsLetter(c) || c is '°' or '′' or '″' or '℃' or '\'';
     }
 }

@@ -6,7 +6,11 @@ namespace LabCharts.Analysis;
 /// </summary>
 internal static class UnitSymbols
 {
-    internal sealed record Entry(double Factor, Dimension Dimension, string SiSymbol, bool Prefixable);
+    internal sealed record Entry(double Factor, Dimension Dimension, string SiSymbol, bool Prefixable)
+    {
+        /// <summary>Kelvin at the unit's zero (273.15 for °C): used only where a column is an absolute temperature.</summary>
+        public double Offset { get; init; }
+    }
 
     private static readonly Dimension Length = new(1, 0, 0, 0, 0, 0, 0, 0);
     private static readonly Dimension Mass = new(0, 1, 0, 0, 0, 0, 0, 0);
@@ -33,8 +37,15 @@ internal static class UnitSymbols
         ["s"] = new(1, Time, "s", true),
         ["min"] = new(60, Time, "s", false),
         ["h"] = new(3600, Time, "s", false),
+        ["'"] = new(Degree / 60, Angle, "rad", false),
         ["A"] = new(1, Current, "A", true),
         ["K"] = new(1, Temperature, "K", true),
+
+        // °C keeps its own symbol: a temperature typed in °C is reported in °C, and only a column
+        // that is an absolute temperature converts with the 273.15 offset (PhysicalUnit.Offset).
+        ["°C"] = new(1, Temperature, "°C", false) { Offset = 273.15 },
+        ["℃"] = new(1, Temperature, "°C", false) { Offset = 273.15 },
+        ["degC"] = new(1, Temperature, "°C", false) { Offset = 273.15 },
         ["mol"] = new(1, Amount, "mol", true),
         ["cd"] = new(1, Luminosity, "cd", false),
         ["rad"] = new(1, Angle, "rad", true),

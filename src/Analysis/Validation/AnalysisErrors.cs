@@ -156,8 +156,8 @@ internal static class AnalysisErrors
         $"The fit did not converge: {reasonEn}. Check the data or give closer initial guesses.",
         InputField.Model.Path);
 
-    public static AnalysisException Custom(string code, InputField? field, string messageZh, string messageEn) => new(
-        code, messageZh, messageEn, field?.Path);
+    public static AnalysisException Custom(string code, InputField? field, string messageZh, string messageEn, bool capitalize = false) => new(
+        code, messageZh, capitalize ? Capitalize(messageEn) : messageEn, field?.Path);
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

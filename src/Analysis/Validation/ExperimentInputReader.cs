@@ -25,7 +25,30 @@ internal static class ExperimentInputReader
         // "L is missing" names the column the student has to provide.
         foreach (var column in definition.Columns)
         {
-            if (column.Required && (!columns.TryGetValue(column.Key, out var given) || given is null))
+            var present = columns.TryGetValue(column.Key, out var given) && given is not null;
+            if (column.AlternativeTo is { } other)
+            {
+                var otherPresent = columns.TryGetValue(other, out var otherGiven) && otherGiven is not null;
+                if (present && otherPresent)
+                {
+                    throw AnalysisErrors.Custom(
+                        AnalysisErrorCodes.AmbiguousColumns, InputField.Column(column),
+                        $"列 {column.Key} 与列 {other} 只能给出其中一个。",
+                        $"Give either column {column.Key} or column {other}, not both.");
+                }
+
+                if (!present && !otherPresent && string.CompareOrdinal(column.Key, other) < 0)
+                {
+                    throw AnalysisErrors.Custom(
+                        AnalysisErrorCodes.MissingColumn, InputField.Column(column),
+                        $"缺少列 {column.Key}（或列 {other}）。",
+                        $"Missing column {column.Key} (or column {other}).");
+                }
+
+                continue;
+            }
+
+            if (column.Required && !present)
             {
                 throw AnalysisErrors.MissingColumn(InputField.Column(column));
             }
@@ -119,6 +142,12 @@ internal static class ExperimentInputReader
         }
 
         var unit = ReadUnit(field, input.Unit, definition.Unit);
+        var target = definition.Unit.Length > 0 ? PhysicalUnit.Parse(definition.Unit)! : unit.ToSi();
+        if (definition.IsIndex)
+        {
+            CheckIndex(field, points.Select(p => p[0]).ToList(), input);
+        }
+
         if (definition.MustBePositive)
         {
             foreach (var reading in points.SelectMany(p => p))
@@ -138,15 +167,41 @@ internal static class ExperimentInputReader
             var typeA = input.Errors is { } given
                 ? given[given.Count == 1 ? 0 : i]
                 : StandardUncertainty.TypeA(points[i]);
-            values[i] = StandardUncertainty.Mean(points[i]) * unit.Factor;
-            uncertainties[i] = StandardUncertainty.Combine(typeA, typeB) * unit.Factor;
+            values[i] = unit.ConvertValue(StandardUncertainty.Mean(points[i]), target);
+            uncertainties[i] = unit.ConvertDifference(StandardUncertainty.Combine(typeA, typeB), target);
             if (!double.IsFinite(values[i]) || !double.IsFinite(uncertainties[i]))
             {
                 throw AnalysisErrors.NotFinite(field, "换算后的值", "converted value");
             }
         }
 
-        return new MeasuredColumn(field, values, uncertainties, unit.ToSi());
+        return new MeasuredColumn(field, values, uncertainties, target);
+    }
+
+    // Ring numbers, orders and fringe counts are exact integers in increasing order; a decreasing
+    // or repeated index is almost always a transcription slip that would silently flip a slope.
+    private static void CheckIndex(InputField field, List<double> indices, ColumnInput input)
+    {
+        for (var i = 0; i < indices.Count; i++)
+        {
+            if (Math.Abs(indices[i] - Math.Round(indices[i])) > 1e-9 || (i > 0 && !(indices[i] > indices[i - 1])))
+            {
+                throw AnalysisErrors.Custom(
+                    AnalysisErrorCodes.IndicesNotIncreasing, field,
+                    $"{field.NameZh}应为严格递增的整数，但第 {i + 1} 个值是 {indices[i].ToString(System.Globalization.CultureInfo.InvariantCulture)}。",
+                    $"{field.NameEn} must be strictly increasing integers, but value {i + 1} is {indices[i].ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+                    capitalize: true);
+            }
+        }
+
+        if (input.Errors is not null || input.InstrumentError is not null)
+        {
+            throw AnalysisErrors.Custom(
+                AnalysisErrorCodes.RepeatedReadingsNotAllowed, field,
+                $"{field.NameZh}是序号，不能带误差。",
+                $"{field.NameEn} is an index and takes no errors.",
+                capitalize: true);
+        }
     }
 
     private static Dictionary<string, MeasuredConstant> ReadConstants(
@@ -205,7 +260,8 @@ internal static class ExperimentInputReader
                 throw AnalysisErrors.NonPositiveValue(field, given.Value);
             }
 
-            var converted = new MeasuredConstant(given.Value * unit.Factor, (given.Uncertainty ?? 0) * unit.Factor, Given: true);
+            var target = constant.Unit.Length > 0 ? PhysicalUnit.Parse(constant.Unit)! : unit.ToSi();
+            var converted = new MeasuredConstant(unit.ConvertValue(given.Value, target), unit.ConvertDifference(given.Uncertainty ?? 0, target), Given: true);
             if (!double.IsFinite(converted.Value) || !double.IsFinite(converted.Uncertainty))
             {
                 throw AnalysisErrors.NotFinite(field, "换算后的值", "converted value");

@@ -2,6 +2,7 @@ using LabCharts.Api.Http;
 using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LabCharts.Api.Apis;
 
@@ -14,13 +15,17 @@ public static class FilesApi
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(LocalFileUrlSigner.RoutePrefix + "{**key}", GetAsync).ExcludeFromDescription();
+        // Only the embedded store signs /files URLs; with S3 clients get presigned URLs of the store.
+        if (app.ServiceProvider.GetService<LocalFileUrlSigner>() is not null)
+        {
+            app.MapGet(LocalFileUrlSigner.RoutePrefix + "{**key}", GetAsync).ExcludeFromDescription();
+        }
         return app;
     }
 
     /// <summary>Serves one signed object.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string key, string? exp, string? sig, HttpContext context, LocalFileUrlSigner signer, IObjectStore store,
+        string key, string? exp, string? sig, HttpContext context, [FromServices] LocalFileUrlSigner signer, [FromServices] IObjectStore store,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,4 +1,5 @@
 using LabCharts.Jobs.Problems;
+using LabCharts.Jobs.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LabCharts.Api.Http;
@@ -16,6 +17,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         var problem = exception switch
         {
             ProblemException known => known.Problem,
+            StorageUnavailableException => ProblemCatalog.StorageUnavailable(),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ProblemCatalog.BodyTooLarge(1024 * 1024),
             BadHttpRequestException bad => ProblemCatalog.MalformedJson(bad.Message),
             _ => null,
@@ -24,6 +26,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         {
             logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
             problem = ProblemCatalog.Internal();
+        }
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
         }
         await problem.ToResult(httpContext.Request).ExecuteAsync(httpContext);
         return true;

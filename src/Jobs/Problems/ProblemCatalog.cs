@@ -50,6 +50,12 @@ public static class ProblemCatalog
         "服务繁忙，任务未能提交，请稍后重试。",
         "The service is busy and the job was not accepted; please try again shortly.");
 
+    /// <summary>Object storage did not answer; nothing was lost, try again.</summary>
+    public static Problem StorageUnavailable() => new(
+        "storage_unavailable", 503,
+        "存储服务暂时不可用，请稍后重试。",
+        "Storage is temporarily unavailable; please try again shortly.");
+
     /// <summary>Something broke on our side; the job is not lost.</summary>
     public static Problem Internal() => new(
         "internal_error", 500, "服务器内部错误，请稍后重试。", "Internal error; please try again later.");

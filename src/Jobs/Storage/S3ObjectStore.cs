@@ -28,35 +28,48 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task PutAsync(StorageKey key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream(content.ToArray(), writable: false);
-        await _client.PutObjectAsync(new PutObjectRequest
+    public Task PutAsync(StorageKey key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
+        GuardAsync(key, async () =>
         {
-            BucketName = _bucket,
-            Key = key.Value,
-            InputStream = stream,
-            ContentType = contentType,
-            UseChunkEncoding = false,
-            AutoCloseStream = false,
-        }, cancellationToken);
-    }
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            await _client.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = _bucket,
+                Key = key.Value,
+                InputStream = stream,
+                ContentType = contentType,
+                UseChunkEncoding = false,
+                AutoCloseStream = false,
+            }, cancellationToken);
+            return true;
+        });
 
     /// <inheritdoc />
-    public async Task<StoredObject?> GetAsync(StorageKey key, CancellationToken cancellationToken)
-    {
-        try
+    public Task<StoredObject?> GetAsync(StorageKey key, CancellationToken cancellationToken) =>
+        GuardAsync(key, async () =>
         {
-            using var response = await _client.GetObjectAsync(_bucket, key.Value, cancellationToken);
-            using var buffer = new MemoryStream(response.ContentLength > 0 ? (int)response.ContentLength : 4096);
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
-            return new StoredObject(buffer.ToArray(), response.Headers.ContentType ?? ContentTypes.ForKey(key));
-        }
-        catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+            // The SDK checks the body against its checksum; a mismatch (a read racing an overwrite on a
+            // store that does not replace objects atomically, or a damaged transfer) is worth a second read.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var response = await _client.GetObjectAsync(_bucket, key.Value, cancellationToken);
+                    using var buffer = new MemoryStream(response.ContentLength > 0 ? (int)response.ContentLength : 4096);
+                    await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+                    return new StoredObject(buffer.ToArray(), response.Headers.ContentType ?? ContentTypes.ForKey(key));
+                }
+                catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return null;
+                }
+                catch (Exception error) when (attempt < 4 && error is not OperationCanceledException
+                    && error is not AmazonServiceException { StatusCode: not HttpStatusCode.InternalServerError and not HttpStatusCode.ServiceUnavailable })
+                {
+                    await Task.Delay(25 * attempt, cancellationToken);
+                }
+            }
+        });
 
     /// <inheritdoc />
     public async IAsyncEnumerable<StorageKey> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -82,8 +95,26 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task DeleteAsync(StorageKey key, CancellationToken cancellationToken) =>
-        await _client.DeleteObjectAsync(_bucket, key.Value, cancellationToken);
+    public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken) =>
+        GuardAsync(key, async () => await _client.DeleteObjectAsync(_bucket, key.Value, cancellationToken));
+
+    /// <summary>
+    /// The SDK has already retried timeouts and 5xx (<see cref="S3StorageOptions.MaxErrorRetry"/>);
+    /// what still fails is the store being unavailable, which callers turn into 503 or a retry.
+    /// </summary>
+    private static async Task<T> GuardAsync<T>(StorageKey key, Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (Exception error) when (error is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+            // The SDK's ETag/MD5 check throws this on a malformed ETag (a torn read on a store without atomic overwrite).
+            or ArgumentOutOfRangeException)
+        {
+            throw new StorageUnavailableException($"Object storage failed on '{key}': {error.Message}", error);
+        }
+    }
 
     /// <inheritdoc />
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)

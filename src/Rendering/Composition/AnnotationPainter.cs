@@ -26,7 +26,7 @@ internal static class AnnotationPainter
         var y = box.Y + (style.BoxPadding * 0.8);
         foreach (var line in lines)
         {
-            context.Draw(line, box.X + style.BoxPadding, y, ChartStyle.Ink);
+            context.Draw(line, box.X + style.BoxPadding, y, style.Ink);
             y += line.Height + lineGap;
         }
     }

@@ -1,23 +1,25 @@
+using LabCharts.Rendering.Layout;
+
 namespace LabCharts.Rendering.Composition;
 
-/// <summary>Draws what frames the data: grid, frame, ticks, tick labels, axis labels, title.</summary>
+/// <summary>Draws what frames the data: grid, frames with major and minor ticks, tick labels, axis labels, title.</summary>
 internal static class AxesPainter
 {
-    public static void DrawGrid(RenderContext context, ChartLayout layout)
+    public static void DrawGrid(RenderContext context, ChartLayout layout, PanelLayout panel)
     {
-        var (canvas, style, plot) = (context.Canvas, context.Style, layout.Plot);
-        canvas.SetColor(ChartStyle.GridColor);
+        var (canvas, style, plot) = (context.Canvas, context.Style, panel.Plot);
+        canvas.SetColor(style.GridColor);
         canvas.SetLineWidth(style.GridWidth);
         foreach (var tick in layout.XTicks.Ticks)
         {
-            var x = ChartStyle.Snap(plot.ToPixel(tick.Value, plot.YMin).X, style.GridWidth);
+            var x = ChartStyle.Snap(plot.PixelX(tick.Value), style.GridWidth);
             canvas.MoveTo(x, plot.Top);
             canvas.LineTo(x, plot.Bottom);
         }
 
-        foreach (var tick in layout.YTicks.Ticks)
+        foreach (var tick in panel.YTicks.Ticks)
         {
-            var y = ChartStyle.Snap(plot.ToPixel(plot.XMin, tick.Value).Y, style.GridWidth);
+            var y = ChartStyle.Snap(plot.PixelY(tick.Value), style.GridWidth);
             canvas.MoveTo(plot.Left, y);
             canvas.LineTo(plot.Right, y);
         }
@@ -25,27 +27,27 @@ internal static class AxesPainter
         canvas.Stroke();
     }
 
-    public static void DrawFrame(RenderContext context, ChartLayout layout)
+    public static void DrawFrame(RenderContext context, ChartLayout layout, PanelLayout panel)
     {
-        var (canvas, style, plot) = (context.Canvas, context.Style, layout.Plot);
+        var (canvas, style, plot) = (context.Canvas, context.Style, panel.Plot);
         var w = style.FrameWidth;
-        canvas.SetColor(ChartStyle.FrameColor);
+        canvas.SetColor(style.FrameColor);
         canvas.SetLineWidth(w);
         var (left, top) = (ChartStyle.Snap(plot.Left, w), ChartStyle.Snap(plot.Top, w));
         var (right, bottom) = (ChartStyle.Snap(plot.Right, w), ChartStyle.Snap(plot.Bottom, w));
         canvas.Rectangle(left, top, right - left, bottom - top);
-        foreach (var tick in layout.XTicks.Ticks)
+
+        // Ticks point outwards on the bottom and left edges, as in matplotlib's default style.
+        XTicks(context, layout.XTicks.Ticks.Select(t => t.Value), plot, bottom, style.TickLength, w);
+        YTicks(context, panel.YTicks.Ticks.Select(t => t.Value), plot, left, style.TickLength, w);
+        if (layout.XMinorTicks)
         {
-            var x = ChartStyle.Snap(plot.ToPixel(tick.Value, plot.YMin).X, w);
-            canvas.MoveTo(x, bottom);
-            canvas.LineTo(x, bottom + style.TickLength);
+            XTicks(context, layout.XTicks.Minor, plot, bottom, style.MinorTickLength, w);
         }
 
-        foreach (var tick in layout.YTicks.Ticks)
+        if (panel.Y.MinorTicks)
         {
-            var y = ChartStyle.Snap(plot.ToPixel(plot.XMin, tick.Value).Y, w);
-            canvas.MoveTo(left, y);
-            canvas.LineTo(left - style.TickLength, y);
+            YTicks(context, panel.YTicks.Minor, plot, left, style.MinorTickLength, w);
         }
 
         canvas.Stroke();
@@ -53,53 +55,68 @@ internal static class AxesPainter
 
     public static void DrawLabels(RenderContext context, ChartLayout layout)
     {
-        var (style, plot) = (context.Style, layout.Plot);
-        var labelTop = plot.Bottom + style.TickLength + style.TickGap;
+        var style = context.Style;
+        var bottomPlot = layout.Panels[^1].Plot;
+        var labelTop = bottomPlot.Bottom + style.TickLength + style.TickGap;
         for (var i = 0; i < layout.XTickLabels.Count; i++)
         {
             var block = layout.XTickLabels[i];
-            var x = plot.ToPixel(layout.XTicks.Ticks[i].Value, plot.YMin).X;
-            context.Draw(block, x - (block.Width / 2), labelTop, ChartStyle.Ink);
+            var x = bottomPlot.PixelX(layout.XTicks.Ticks[i].Value);
+            context.Draw(block, x - (block.Width / 2), labelTop, style.Ink);
         }
 
-        var labelRight = plot.Left - style.TickLength - style.TickGap;
-        for (var i = 0; i < layout.YTickLabels.Count; i++)
+        foreach (var panel in layout.Panels)
         {
-            var block = layout.YTickLabels[i];
-            var y = plot.ToPixel(plot.XMin, layout.YTicks.Ticks[i].Value).Y;
-            context.Draw(block, labelRight - block.Width, y - (block.Height / 2), ChartStyle.Ink);
+            var plot = panel.Plot;
+            var labelRight = plot.Left - style.TickLength - style.TickGap;
+            for (var i = 0; i < panel.YTickLabels.Count; i++)
+            {
+                var block = panel.YTickLabels[i];
+                var y = plot.PixelY(panel.YTicks.Ticks[i].Value);
+                context.Draw(block, labelRight - block.Width, y - (block.Height / 2), style.Ink);
+            }
+
+            if (panel.YLabel is { } yLabel)
+            {
+                context.DrawRotated(yLabel, style.Padding, plot.Top + ((plot.Height - yLabel.Width) / 2), style.Ink);
+            }
         }
 
-        var xTickHeight = layout.XTickLabels.Count == 0 ? 0 : layout.XTickLabels.Max(b => b.Height);
-        var axisLabelTop = labelTop + xTickHeight + style.LabelGap;
+        var xTickHeight = layout.XTickLabels.Count == 0 ? style.TickLabelSize : layout.XTickLabels.Max(b => b.Height);
         if (layout.XLabel is { } xLabel)
         {
-            context.Draw(xLabel, plot.Left + ((plot.Width - xLabel.Width) / 2), axisLabelTop, ChartStyle.Ink);
+            context.Draw(xLabel, bottomPlot.Left + ((bottomPlot.Width - xLabel.Width) / 2), labelTop + xTickHeight + style.LabelGap, style.Ink);
         }
 
-        if (layout.XOffset is { } xOffset)
+        var mainPlot = layout.Main.Plot;
+        if (layout.Titles.Title is { } title)
         {
-            context.Draw(xOffset, plot.Right - xOffset.Width, axisLabelTop, ChartStyle.Ink);
+            context.Draw(title, CentreOverPlot(context, mainPlot, title.Width), layout.Titles.TitleTop, style.Ink);
         }
 
-        if (layout.YLabel is { } yLabel)
+        if (layout.Titles.Subtitle is { } subtitle)
         {
-            context.DrawRotated(yLabel, style.Padding, plot.Top + ((plot.Height - yLabel.Width) / 2), ChartStyle.Ink);
+            context.Draw(subtitle, CentreOverPlot(context, mainPlot, subtitle.Width), layout.Titles.SubtitleTop, style.SubtleInk);
         }
+    }
 
-        if (layout.YOffset is { } yOffset)
+    private static void XTicks(RenderContext context, IEnumerable<double> values, PlotArea plot, double bottom, double length, double w)
+    {
+        foreach (var value in values)
         {
-            context.Draw(yOffset, plot.Left, plot.Top - yOffset.Height - (4 * style.Unit), ChartStyle.Ink);
+            var x = ChartStyle.Snap(plot.PixelX(value), w);
+            context.Canvas.MoveTo(x, bottom);
+            context.Canvas.LineTo(x, bottom + length);
         }
+    }
 
-        if (layout.Title is { } title)
+    private static void YTicks(RenderContext context, IEnumerable<double> values, PlotArea plot, double left, double length, double w)
+    {
+        foreach (var value in values)
         {
-            context.Draw(title, CentreOverPlot(context, plot, title.Width), layout.TitleTop, ChartStyle.Ink);
-        }
-
-        if (layout.Subtitle is { } subtitle)
-        {
-            context.Draw(subtitle, CentreOverPlot(context, plot, subtitle.Width), layout.SubtitleTop, ChartStyle.SubtleInk);
+            var y = ChartStyle.Snap(plot.PixelY(value), w);
+            context.Canvas.MoveTo(left, y);
+            context.Canvas.LineTo(left - length, y);
         }
     }
 

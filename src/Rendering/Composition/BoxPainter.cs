@@ -10,9 +10,9 @@ internal static class BoxPainter
         var (x, y) = (ChartStyle.Snap(box.X, w), ChartStyle.Snap(box.Y, w));
         var (right, bottom) = (ChartStyle.Snap(box.X + box.Width, w), ChartStyle.Snap(box.Y + box.Height, w));
         canvas.RoundedRectangle(x, y, right - x, bottom - y, 4 * style.Unit);
-        canvas.SetColor(ChartStyle.Background, 0.85);
+        canvas.SetColor(style.Background, 0.85);
         canvas.FillPreserve();
-        canvas.SetColor(ChartStyle.BoxBorder);
+        canvas.SetColor(style.BoxBorder);
         canvas.SetLineWidth(w);
         canvas.Stroke();
     }

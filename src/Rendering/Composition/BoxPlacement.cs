@@ -1,53 +1,83 @@
+using LabCharts.Rendering.Layout;
+
 namespace LabCharts.Rendering.Composition;
 
-/// <summary>Chooses the plot corner where a box (legend, annotations) covers the fewest drawn data.</summary>
+/// <summary>
+/// Chooses where in the main plot a box (legend, annotations) covers the least drawn data: each of
+/// nine places (corners first, then edge middles, then the centre) is scored by the data it would hide
+/// — markers and error bars weigh most, curves less, a band's edges least — and the cheapest wins.
+/// </summary>
 internal sealed class BoxPlacement
 {
-    private readonly List<PixelPoint> _obstacles = [];
+    private const double MarkerWeight = 6;
+    private const double CurveWeight = 1;
+    private const double BandWeight = 0.3;
+    private const double CentreBias = 0.5;
+
+    private readonly List<(PixelPoint Point, double Weight)> _obstacles = [];
     private readonly List<PixelBox> _taken = [];
     private readonly PlotArea _plot;
     private readonly double _inset;
     private readonly double _margin;
 
-    public BoxPlacement(Chart chart, PlotArea plot, ChartStyle style)
+    public BoxPlacement(PanelLayout panel, ChartStyle style, IEnumerable<PixelBox> taken)
     {
-        _plot = plot;
+        _plot = panel.Plot;
         _inset = style.BoxInset;
         _margin = style.MarkerRadius + style.CapHalfWidth;
-        foreach (var series in chart.Series)
+        _taken.AddRange(taken);
+        var spacing = 4 * style.Unit;
+        foreach (var series in panel.Series)
         {
             switch (series)
             {
                 case FunctionSeries function:
-                    _obstacles.AddRange(SeriesPainter.CurvePoints(function, plot));
+                    Add(CurveSampler.Even(function.Function, function.From, function.To, _plot, spacing), CurveWeight);
+                    break;
+                case BandSeries band:
+                    Add(CurveSampler.Even(band.Lower, band.From, band.To, _plot, spacing), BandWeight);
+                    Add(CurveSampler.Even(band.Upper, band.From, band.To, _plot, spacing), BandWeight);
                     break;
                 case ScatterSeries scatter:
                     AddPoints(scatter.Points, withErrors: true);
                     break;
                 case LineSeries line:
-                    AddPoints(line.Points, withErrors: false);
+                    Add(line.Points.Select(p => _plot.ToPixel(p.X, p.Y)), CurveWeight * 3);
+                    break;
+                case MarkedPointSeries marked:
+                    Add(marked.Points.Select(p => _plot.ToPixel(p.X, p.Y)), MarkerWeight);
                     break;
             }
         }
     }
 
-    /// <summary>The free-est corner for a box of this size (ties: top-left, top-right, bottom-right, bottom-left), then marks it taken.</summary>
+    /// <summary>The least-covering place for a box of this size, then marks it taken.</summary>
     public PixelBox Place(double width, double height)
     {
-        PixelBox[] corners =
+        var (l, t) = (_plot.Left + _inset, _plot.Top + _inset);
+        var (r, b) = (_plot.Right - _inset - width, _plot.Bottom - _inset - height);
+        var (cx, cy) = ((l + r) / 2, (t + b) / 2);
+        (double X, double Y, double Bias)[] places =
         [
-            new(_plot.Left + _inset, _plot.Top + _inset, width, height),
-            new(_plot.Right - _inset - width, _plot.Top + _inset, width, height),
-            new(_plot.Right - _inset - width, _plot.Bottom - _inset - height, width, height),
-            new(_plot.Left + _inset, _plot.Bottom - _inset - height, width, height),
+            (l, t, 0), (r, t, 0), (r, b, 0), (l, b, 0),
+            (cx, t, CentreBias), (cx, b, CentreBias), (l, cy, CentreBias), (r, cy, CentreBias), (cx, cy, 2 * CentreBias),
         ];
 
-        var best = corners[0];
-        var bestCost = int.MaxValue;
-        foreach (var box in corners)
+        var best = new PixelBox(l, t, width, height);
+        var bestCost = double.MaxValue;
+        foreach (var (x, y, bias) in places)
         {
+            var box = new PixelBox(x, y, width, height);
             // Overlapping an earlier box is worse than covering any amount of data.
-            var cost = _taken.Any(box.Intersects) ? int.MaxValue / 2 : _obstacles.Count(p => box.Contains(p, _margin));
+            var cost = _taken.Any(box.Intersects) ? 1e9 : bias;
+            foreach (var (point, weight) in _obstacles)
+            {
+                if (box.Contains(point, _margin))
+                {
+                    cost += weight;
+                }
+            }
+
             if (cost < bestCost)
             {
                 (best, bestCost) = (box, cost);
@@ -58,21 +88,30 @@ internal sealed class BoxPlacement
         return best;
     }
 
+    private void Add(IEnumerable<PixelPoint> points, double weight)
+    {
+        foreach (var p in points)
+        {
+            if (double.IsFinite(p.X) && double.IsFinite(p.Y))
+            {
+                _obstacles.Add((p, weight));
+            }
+        }
+    }
+
     private void AddPoints(IReadOnlyList<DataPoint> points, bool withErrors)
     {
         foreach (var p in points)
         {
-            _obstacles.Add(_plot.ToPixel(p.X, p.Y));
+            Add([_plot.ToPixel(p.X, p.Y)], MarkerWeight);
             if (withErrors && double.IsFinite(p.YError) && p.YError != 0)
             {
-                _obstacles.Add(_plot.ToPixel(p.X, p.Y + p.YError));
-                _obstacles.Add(_plot.ToPixel(p.X, p.Y - p.YError));
+                Add([_plot.ToPixel(p.X, p.Y + p.YError), _plot.ToPixel(p.X, p.Y - p.YError)], MarkerWeight / 2);
             }
 
             if (withErrors && double.IsFinite(p.XError) && p.XError != 0)
             {
-                _obstacles.Add(_plot.ToPixel(p.X + p.XError, p.Y));
-                _obstacles.Add(_plot.ToPixel(p.X - p.XError, p.Y));
+                Add([_plot.ToPixel(p.X + p.XError, p.Y), _plot.ToPixel(p.X - p.XError, p.Y)], MarkerWeight / 2);
             }
         }
     }

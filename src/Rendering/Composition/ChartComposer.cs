@@ -1,25 +1,42 @@
+using LabCharts.Rendering.Layout;
+
 namespace LabCharts.Rendering.Composition;
 
 /// <summary>Draws a whole chart as an ordered list of steps sharing one <see cref="RenderContext"/>.</summary>
 internal static class ChartComposer
 {
-    public static PlotArea Compose(RenderContext context, Chart chart)
+    /// <summary>Draws the chart; returns the panels' frames, main first.</summary>
+    public static IReadOnlyList<PlotArea> Compose(RenderContext context, Chart chart)
     {
         var canvas = context.Canvas;
-        canvas.SetColor(ChartStyle.Background);
+        canvas.SetColor(context.Style.Background);
         canvas.Paint();
 
         var layout = ChartLayout.Compute(context, chart);
-        AxesPainter.DrawGrid(context, layout);
-        SeriesPainter.Draw(context, chart, layout.Plot);
-        AxesPainter.DrawFrame(context, layout);
+        var markLabels = new List<PixelBox>();
+        foreach (var panel in layout.Panels)
+        {
+            if (chart.Grid)
+            {
+                AxesPainter.DrawGrid(context, layout, panel);
+            }
+
+            SeriesPainter.Draw(context, panel);
+            AxesPainter.DrawFrame(context, layout, panel);
+            var boxes = MarkedPointPainter.Draw(context, panel);
+            if (panel.IsMain)
+            {
+                markLabels.AddRange(boxes);
+            }
+        }
+
         AxesPainter.DrawLabels(context, layout);
 
-        var placement = new BoxPlacement(chart, layout.Plot, context.Style);
-        LegendPainter.Draw(context, chart, placement);
+        var placement = new BoxPlacement(layout.Main, context.Style, markLabels);
+        LegendPainter.Draw(context, layout.Main, placement);
         AnnotationPainter.Draw(context, chart, placement);
 
         canvas.CheckStatus();
-        return layout.Plot;
+        return [.. layout.Panels.Select(p => p.Plot)];
     }
 }

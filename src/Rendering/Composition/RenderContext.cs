@@ -46,7 +46,7 @@ internal sealed class RenderContext : IDisposable
     {
         Canvas.SetColor(color);
         block.Draw(Canvas, x, y);
-        Record(block, x, y, block.Width, block.Height);
+        Record(block, x, y, block.Width, block.Height, rotated: false);
     }
 
     /// <summary>Draws a block reading upwards inside the box whose top-left is (x, y) and records it.</summary>
@@ -54,7 +54,7 @@ internal sealed class RenderContext : IDisposable
     {
         Canvas.SetColor(color);
         block.DrawRotated(Canvas, x, y);
-        Record(block, x, y, block.Height, block.Width);
+        Record(block, x, y, block.Height, block.Width, rotated: true);
     }
 
     public void Dispose()
@@ -67,6 +67,11 @@ internal sealed class RenderContext : IDisposable
         _blocks.Clear();
     }
 
-    private void Record(TextBlock block, double x, double y, double width, double height) =>
-        _reports.Add(new TextReport(block.Markup, block.UnknownGlyphs, x, y, width, height) { IsMarkupValid = block.IsMarkupValid });
+    private void Record(TextBlock block, double x, double y, double width, double height, bool rotated) =>
+        _reports.Add(new TextReport(block.Markup, block.UnknownGlyphs, x, y, width, height)
+        {
+            IsMarkupValid = block.IsMarkupValid,
+            Text = block.PlainText,
+            Rotated = rotated,
+        });
 }

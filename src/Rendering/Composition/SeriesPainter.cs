@@ -1,74 +1,130 @@
+using LabCharts.Rendering.Layout;
+
 namespace LabCharts.Rendering.Composition;
 
-/// <summary>Draws series inside the plot frame (clipped to it): curves and polylines first, markers above them.</summary>
+/// <summary>
+/// Draws one panel's series inside its frame (clipped to it), bottom to top: bands, reference lines,
+/// curves and polylines, error bars and markers, marked points.
+/// </summary>
 internal static class SeriesPainter
 {
-    public static void Draw(RenderContext context, Chart chart, PlotArea plot)
+    public static void Draw(RenderContext context, PanelLayout panel)
     {
-        var canvas = context.Canvas;
+        var (canvas, plot, series, looks) = (context.Canvas, panel.Plot, panel.Series, panel.Looks);
         canvas.Save();
         canvas.Rectangle(plot.Left, plot.Top, plot.Width, plot.Height);
         canvas.Clip();
-        canvas.SetRoundLines(true);
-        for (var i = 0; i < chart.Series.Count; i++)
+        for (var i = 0; i < series.Count; i++)
         {
-            var color = ColorOf(chart.Series[i], i);
-            switch (chart.Series[i])
+            if (series[i] is BandSeries band)
+            {
+                DrawBand(context, plot, band, looks[i].Color);
+            }
+        }
+
+        for (var i = 0; i < series.Count; i++)
+        {
+            if (series[i] is ReferenceLine reference)
+            {
+                DrawReference(context, plot, reference, looks[i]);
+            }
+        }
+
+        for (var i = 0; i < series.Count; i++)
+        {
+            switch (series[i])
             {
                 case FunctionSeries function:
-                    DrawCurve(context, plot, CurvePoints(function, plot), color, context.Style.CurveWidth);
+                    DrawPolyline(context, plot, CurveSampler.Sample(function.Function, function.From, function.To, plot), looks[i], context.Style.CurveWidth);
                     break;
                 case LineSeries line:
-                    DrawCurve(context, plot, line.Points.Select(p => plot.ToPixel(p.X, p.Y)), color, context.Style.PolylineWidth);
+                    DrawPolyline(context, plot, line.Points.Select(p => plot.ToPixel(p.X, p.Y)), looks[i], context.Style.PolylineWidth);
                     break;
             }
         }
 
-        canvas.SetRoundLines(false);
-        for (var i = 0; i < chart.Series.Count; i++)
+        for (var i = 0; i < series.Count; i++)
         {
-            if (chart.Series[i] is ScatterSeries scatter)
+            if (series[i] is ScatterSeries scatter)
             {
-                DrawScatter(context, plot, scatter, ColorOf(scatter, i));
+                DrawScatter(context, plot, scatter, looks[i]);
             }
         }
 
         canvas.Restore();
     }
 
-    public static RgbColor ColorOf(Series series, int index) => series.Color ?? ChartPalette.ForIndex(index);
-
-    /// <summary>The curve sampled every two pixels across [From, To] ∩ the x range; NaN where undefined.</summary>
-    public static IEnumerable<PixelPoint> CurvePoints(FunctionSeries function, PlotArea plot)
-    {
-        var from = Math.Max(function.From ?? plot.XMin, plot.XMin);
-        var to = Math.Min(function.To ?? plot.XMax, plot.XMax);
-        if (!(to > from))
-        {
-            yield break;
-        }
-
-        var samples = Math.Max(2, (int)(plot.Width * (to - from) / (plot.XMax - plot.XMin) / 2));
-        for (var i = 0; i <= samples; i++)
-        {
-            var x = from + ((to - from) * i / samples);
-            yield return plot.ToPixel(x, DataRange.Evaluate(function.Function, x));
-        }
-    }
-
-    /// <summary>Draws the marker shape used for a scatter series (also by the legend).</summary>
-    public static void DrawMarker(RenderContext context, double x, double y, RgbColor color)
-    {
-        context.Canvas.SetColor(color);
-        context.Canvas.Circle(x, y, context.Style.MarkerRadius);
-        context.Canvas.Fill();
-    }
-
-    private static void DrawCurve(RenderContext context, PlotArea plot, IEnumerable<PixelPoint> points, RgbColor color, double width)
+    /// <summary>Sets colour, width and dash (round caps for dots) for a stroke.</summary>
+    public static void SetStroke(RenderContext context, RgbColor color, double width, LineDash dash)
     {
         var canvas = context.Canvas;
         canvas.SetColor(color);
         canvas.SetLineWidth(width);
+        canvas.SetRoundLines(true);
+        canvas.SetDash(context.Style.DashPattern(dash, width));
+    }
+
+    private static void DrawBand(RenderContext context, PlotArea plot, BandSeries band, RgbColor color)
+    {
+        var upper = CurveSampler.Sample(band.Upper, band.From, band.To, plot);
+        var lower = CurveSampler.Sample(band.Lower, band.From, band.To, plot);
+        var canvas = context.Canvas;
+        var limit = 10 * (plot.Width + plot.Height);
+        var started = false;
+
+        // One polygon: along the upper curve, back along the lower one; undefined points are skipped.
+        foreach (var p in upper.Concat(Enumerable.Reverse(lower)))
+        {
+            if (!double.IsFinite(p.X) || !double.IsFinite(p.Y))
+            {
+                continue;
+            }
+
+            var (x, y) = (Math.Clamp(p.X, plot.Left - limit, plot.Right + limit), Math.Clamp(p.Y, plot.Top - limit, plot.Bottom + limit));
+            if (started)
+            {
+                canvas.LineTo(x, y);
+            }
+            else
+            {
+                canvas.MoveTo(x, y);
+                started = true;
+            }
+        }
+
+        if (started)
+        {
+            canvas.ClosePath();
+            canvas.SetColor(color, Math.Clamp(band.Opacity, 0, 1));
+            canvas.Fill();
+        }
+    }
+
+    private static void DrawReference(RenderContext context, PlotArea plot, ReferenceLine reference, SeriesLook look)
+    {
+        var w = context.Style.ReferenceWidth;
+        SetStroke(context, look.Color, w, look.Dash);
+        if (reference.Vertical)
+        {
+            var x = ChartStyle.Snap(plot.PixelX(reference.Value), w);
+            context.Canvas.MoveTo(x, plot.Top);
+            context.Canvas.LineTo(x, plot.Bottom);
+        }
+        else
+        {
+            var y = ChartStyle.Snap(plot.PixelY(reference.Value), w);
+            context.Canvas.MoveTo(plot.Left, y);
+            context.Canvas.LineTo(plot.Right, y);
+        }
+
+        context.Canvas.Stroke();
+        context.Canvas.SetDash([]);
+    }
+
+    private static void DrawPolyline(RenderContext context, PlotArea plot, IEnumerable<PixelPoint> points, SeriesLook look, double width)
+    {
+        var canvas = context.Canvas;
+        SetStroke(context, look.Color, width, look.Dash);
         var penDown = false;
         var limit = 10 * (plot.Width + plot.Height);
         foreach (var p in points)
@@ -93,20 +149,22 @@ internal static class SeriesPainter
         }
 
         canvas.Stroke();
+        canvas.SetDash([]);
     }
 
-    private static void DrawScatter(RenderContext context, PlotArea plot, ScatterSeries scatter, RgbColor color)
+    private static void DrawScatter(RenderContext context, PlotArea plot, ScatterSeries scatter, SeriesLook look)
     {
         var (canvas, style) = (context.Canvas, context.Style);
-        canvas.SetColor(color);
+        canvas.SetRoundLines(false);
+        canvas.SetColor(look.Color);
         canvas.SetLineWidth(style.ErrorBarWidth);
-        foreach (var point in scatter.Points.Where(IsFinite))
+        foreach (var point in scatter.Points.Where(p => IsDrawable(p, plot)))
         {
             var centre = plot.ToPixel(point.X, point.Y);
             if (point.YError != 0)
             {
-                var low = plot.ToPixel(point.X, point.Y - Math.Abs(point.YError)).Y;
-                var high = plot.ToPixel(point.X, point.Y + Math.Abs(point.YError)).Y;
+                var low = Clamp(plot.PixelY(point.Y - Math.Abs(point.YError)), plot.Bottom + style.CapHalfWidth);
+                var high = plot.PixelY(point.Y + Math.Abs(point.YError));
                 canvas.MoveTo(centre.X, low);
                 canvas.LineTo(centre.X, high);
                 foreach (var y in (ReadOnlySpan<double>)[low, high])
@@ -118,8 +176,8 @@ internal static class SeriesPainter
 
             if (point.XError != 0)
             {
-                var low = plot.ToPixel(point.X - Math.Abs(point.XError), point.Y).X;
-                var high = plot.ToPixel(point.X + Math.Abs(point.XError), point.Y).X;
+                var low = Clamp(plot.PixelX(point.X - Math.Abs(point.XError)), plot.Left - style.CapHalfWidth);
+                var high = plot.PixelX(point.X + Math.Abs(point.XError));
                 canvas.MoveTo(low, centre.Y);
                 canvas.LineTo(high, centre.Y);
                 foreach (var x in (ReadOnlySpan<double>)[low, high])
@@ -131,15 +189,31 @@ internal static class SeriesPainter
         }
 
         canvas.Stroke();
-        foreach (var point in scatter.Points.Where(IsFinite))
+        var open = MarkerPainter.IsOpen(look.Marker);
+        foreach (var point in scatter.Points.Where(p => IsDrawable(p, plot)))
         {
             var centre = plot.ToPixel(point.X, point.Y);
-            canvas.Circle(centre.X, centre.Y, style.MarkerRadius);
+            if (open)
+            {
+                MarkerPainter.Draw(context, look.Marker, centre.X, centre.Y, look.Color);
+            }
+            else
+            {
+                MarkerPainter.AddPath(canvas, look.Marker, centre.X, centre.Y, style.MarkerRadius);
+            }
         }
 
-        canvas.Fill();
+        if (!open)
+        {
+            canvas.SetColor(look.Color);
+            canvas.Fill();
+        }
     }
 
-    private static bool IsFinite(DataPoint point) =>
-        double.IsFinite(point.X) && double.IsFinite(point.Y) && double.IsFinite(point.XError) && double.IsFinite(point.YError);
+    /// <summary>On a log axis the lower end of an error bar may be ≤ 0: it then runs off the frame.</summary>
+    private static double Clamp(double pixel, double fallback) => double.IsFinite(pixel) ? pixel : fallback;
+
+    private static bool IsDrawable(DataPoint point, PlotArea plot) =>
+        double.IsFinite(point.X) && double.IsFinite(point.Y) && double.IsFinite(point.XError) && double.IsFinite(point.YError)
+        && double.IsFinite(plot.PixelX(point.X)) && double.IsFinite(plot.PixelY(point.Y));
 }

@@ -119,6 +119,10 @@ internal static unsafe partial class PangoNative
     [LibraryImport(NativeLibraryNames.Pango)]
     public static partial int pango_layout_get_baseline(SafePangoLayoutHandle layout);
 
+    // int pango_layout_get_line_count (PangoLayout *layout);
+    [LibraryImport(NativeLibraryNames.Pango)]
+    public static partial int pango_layout_get_line_count(SafePangoLayoutHandle layout);
+
     // int pango_layout_get_unknown_glyphs_count (PangoLayout *layout);
     [LibraryImport(NativeLibraryNames.Pango)]
     public static partial int pango_layout_get_unknown_glyphs_count(SafePangoLayoutHandle layout);

@@ -52,9 +52,13 @@ internal sealed unsafe class TextBlock : IDisposable
         Height = logical.Height / (double)PangoNative.Scale;
         Baseline = PangoNative.pango_layout_get_baseline(_layout) / (double)PangoNative.Scale - _offsetY;
         UnknownGlyphs = PangoNative.pango_layout_get_unknown_glyphs_count(_layout);
+        LineCount = PangoNative.pango_layout_get_line_count(_layout);
     }
 
     public string Markup { get; }
+
+    /// <summary>The text without markup.</summary>
+    public string PlainText { get; private set; } = "";
 
     /// <summary>False when the markup did not parse and the text is shown literally instead.</summary>
     public bool IsMarkupValid { get; }
@@ -67,6 +71,9 @@ internal sealed unsafe class TextBlock : IDisposable
     public double Baseline { get; }
 
     public int UnknownGlyphs { get; }
+
+    /// <summary>Lines after wrapping.</summary>
+    public int LineCount { get; }
 
     /// <summary>Draws the text with the top-left corner of its logical box at (x, y).</summary>
     public void Draw(CairoCanvas canvas, double x, double y)
@@ -107,12 +114,15 @@ internal sealed unsafe class TextBlock : IDisposable
 
         if (valid)
         {
-            SetText(text, System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text).Length, attributes, symbolFamily);
+            var plain = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text);
+            PlainText = Encoding.UTF8.GetString(plain);
+            SetText(text, plain.Length, attributes, symbolFamily);
             GLibNative.g_free((nint)text);
             return true;
         }
 
         // Invalid markup is shown literally, exactly as typed, rather than failing the chart.
+        PlainText = markup;
         var bytes = Encoding.UTF8.GetBytes(markup);
         fixed (byte* p = bytes)
         {

@@ -10,7 +10,7 @@ namespace LabCharts.Api.Tests.Infrastructure;
 /// The whole embedded system (API, in-process queue, worker, local-folder storage) in one test
 /// server, with its own temporary data folder and, optionally, a clock the test moves.
 /// </summary>
-public sealed class LabChartsFactory : WebApplicationFactory<Program>
+public sealed class LabChartsFactory : LabChartsFactoryBase
 {
     private readonly string _environment;
 

@@ -1,0 +1,21 @@
+namespace LabCharts.Analysis;
+
+/// <summary>
+/// The straight line an experiment fits, after its transformation of the columns (T² against L,
+/// D² against m, ln R against 1/T …): values and standard uncertainties in SI, and the field to
+/// blame when x cannot carry a line.
+/// </summary>
+internal sealed record LineData(double[] X, double[] XError, double[] Y, double[] YError, InputField XField)
+{
+    public IReadOnlyList<ChartPoint> Points => [.. X.Select((x, i) => new ChartPoint(x, Y[i], XError[i], YError[i]))];
+
+    /// <summary>Straight from two columns, without transformation.</summary>
+    public static LineData From(MeasuredColumn x, MeasuredColumn y) => new(x.Values, x.Uncertainties, y.Values, y.Uncertainties, x.Field);
+
+    /// <summary>
+    /// Fits the line: weighted (absolute errors) when every y point has σ &gt; 0, else unweighted
+    /// with errors scaled from the scatter.
+    /// </summary>
+    public CurveFit Fit(bool withIntercept = true) =>
+        StraightLineFitter.Fit(X, Y, YError.All(u => u > 0) ? YError : null, withIntercept, XField).ToCurveFit();
+}

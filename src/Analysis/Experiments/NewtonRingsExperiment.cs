@@ -1,0 +1,56 @@
+namespace LabCharts.Analysis;
+
+/// <summary>
+/// 牛顿环测曲率半径: the m-th dark ring has D_m² = 4·R·λ·m (+ a constant that absorbs the
+/// unknown ring order at the centre and dust between the surfaces), so D² = k·m + c gives
+/// R = k/(4λ). u(D²) = 2·D·u(D). Ring numbers must be strictly increasing integers.
+/// </summary>
+public sealed class NewtonRingsExperiment : IExperiment
+{
+    private static readonly LineExperiment Line = new()
+    {
+        Definition = new ExperimentDefinition(
+            "newton_rings", "牛顿环测曲率半径", "Newton's rings: radius of curvature",
+            [
+                new ColumnDefinition("m", "环序数", "ring number", "", Required: true, AllowsRepeatedReadings: false) { IsIndex = true },
+                new ColumnDefinition("D", "暗环直径", "ring diameter", "m", Required: true, AllowsRepeatedReadings: true) { MustBePositive = true },
+            ],
+            [
+                new ConstantDefinition("lambda", "光波长", "wavelength", "m", Default: ReferenceValues.SodiumLine, Required: false) { MustBePositive = true },
+                new ConstantDefinition("R_ref", "曲率半径参考值", "reference radius", "m", Default: null, Required: false) { MustBePositive = true },
+            ],
+            "D² = k·m + c",
+            [])
+        {
+            Quantities = [new QuantityDefinition("R", "曲率半径", "radius of curvature", "m")],
+        },
+        ModelText = "D² = k·m + c",
+        Line = (r, _) =>
+        {
+            var m = r.Columns["m"];
+            var d = r.Columns["D"];
+            return new LineData(m.Values, m.Uncertainties, [.. d.Values.Select(v => v * v)], [.. d.Values.Select((v, i) => 2 * v * d.Uncertainties[i])], m.Field);
+        },
+        Symbols = ("<i>D</i><sup>2</sup>", "<i>m</i>"),
+        Units = ("m²", "m²"),
+        Labels = ("环序数 <i>m</i>", "<i>D</i><sup>2</sup> / m<sup>2</sup>"),
+        Quantities = (fit, r, input) =>
+        {
+            var (values, uncertainties) = r.ConstantVector("lambda");
+            return
+            [
+                new QuantityFormula("R", "曲率半径", "radius of curvature", "m", (p, q) => p[0] / (4 * q[0]))
+                    .Evaluate(fit, values, uncertainties, input.Rounding, r.Optional("R_ref")),
+            ];
+        },
+    };
+
+    /// <inheritdoc />
+    public ExperimentDefinition Definition => Line.Definition;
+
+    /// <inheritdoc />
+    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
+
+    /// <inheritdoc />
+    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
+}

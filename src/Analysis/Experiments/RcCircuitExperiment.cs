@@ -1,0 +1,70 @@
+namespace LabCharts.Analysis;
+
+/// <summary>
+/// RC 电路充放电: the capacitor voltage relaxes exponentially, U = U₀·e^(−t/τ) + U∞ when
+/// discharging towards U∞ and U = U∞ − (U∞ − U₀)·e^(−t/τ) when charging: both are
+/// U = A·e^(−t/τ) + U∞ with U₀ = A + U∞. The time constant τ = R·C gives C = τ/R.
+/// The mode (<c>discharge</c> default, <c>charge</c>) names the curve.
+/// </summary>
+public sealed class RcCircuitExperiment : IExperiment
+{
+    private static readonly OptionDefinition Mode = new("mode", "过程", "process", ["discharge", "charge"], "discharge");
+
+    /// <inheritdoc />
+    public ExperimentDefinition Definition { get; } = new(
+        "rc_circuit", "RC 电路充放电", "RC circuit: charging and discharging",
+        [
+            new ColumnDefinition("t", "时间", "time", "s", Required: true, AllowsRepeatedReadings: true),
+            new ColumnDefinition("U", "电容电压", "capacitor voltage", "V", Required: true, AllowsRepeatedReadings: true),
+        ],
+        [new ConstantDefinition("R", "电阻", "resistance", "Ω", Default: null, Required: true) { MustBePositive = true }],
+        "U = U₀·e^(−t/τ) + U∞",
+        [])
+    {
+        Options = [Mode],
+        Quantities =
+        [
+            new QuantityDefinition("τ", "时间常数", "time constant", "s"),
+            new QuantityDefinition("C", "电容", "capacitance", "F"),
+            new QuantityDefinition("U₀", "初始电压", "initial voltage", "V"),
+            new QuantityDefinition("U∞", "终值电压", "final voltage", "V"),
+        ],
+    };
+
+    /// <inheritdoc />
+    public void Validate(ExperimentInput input) => _ = Evaluate(input);
+
+    /// <inheritdoc />
+    public AnalysisResult Analyze(ExperimentInput input) => ExperimentReport.Build(Definition, input, Evaluate(input));
+
+    private ExperimentOutcome Evaluate(ExperimentInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ModelSelection.Select(input.Model, ["exponential", .. Mode.Values], "exponential");
+        var charging = ExperimentOptions.Read(input, Mode) == "charge";
+        var reading = ExperimentInputReader.Read(Definition, input);
+        var t = reading.Columns["t"];
+        var u = reading.Columns["U"];
+        var fit = DecayFit.Fit(t, u);
+        var (values, uncertainties) = reading.ConstantVector("R");
+        return new ExperimentOutcome
+        {
+            Fit = fit,
+            ModelText = charging ? "U = U∞ − (U∞ − U₀)·e^(−t/τ)" : "U = U₀·e^(−t/τ) + U∞",
+            ParameterNames = ["A", "τ", "U∞"],
+            ParameterUnits = ["V", "s", "V"],
+            Points = LineData.From(t, u).Points,
+            XLabel = "时间 <i>t</i> / s",
+            YLabel = "电容电压 <i>U</i> / V",
+            CurveLabel = charging ? "充电曲线拟合" : "放电曲线拟合",
+            Method = "Levenberg–Marquardt",
+            Quantities =
+            [
+                new QuantityFormula("τ", "时间常数", "time constant", "s", (p, _) => p[1]).Evaluate(fit, [], [], input.Rounding),
+                new QuantityFormula("C", "电容", "capacitance", "F", (p, q) => p[1] / q[0]).Evaluate(fit, values, uncertainties, input.Rounding),
+                new QuantityFormula("U₀", "初始电压", "initial voltage", "V", (p, _) => p[0] + p[2]).Evaluate(fit, [], [], input.Rounding),
+                new QuantityFormula("U∞", "终值电压", "final voltage", "V", (p, _) => p[2]).Evaluate(fit, [], [], input.Rounding),
+            ],
+        };
+    }
+}

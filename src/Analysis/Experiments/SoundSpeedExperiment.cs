@@ -1,0 +1,64 @@
+namespace LabCharts.Analysis;
+
+/// <summary>
+/// 声速测量: the receiver's successive positions x_i of maximum signal (resonance interference:
+/// every λ/2) or of equal phase (phase comparison, Lissajous line: every λ) lie on x = k·i + c,
+/// so λ = 2|k| (mode <c>resonance</c>, the default) or |k| (<c>phase</c>), and v = f·λ. With the
+/// room temperature <c>t</c> the reference is 331.45·√(1 + t/273.15) m/s (dry air).
+/// </summary>
+public sealed class SoundSpeedExperiment : IExperiment
+{
+    private static readonly OptionDefinition Mode = new("mode", "测量方法", "method", ["resonance", "phase"], "resonance");
+
+    private static readonly LineExperiment Line = new()
+    {
+        Definition = new ExperimentDefinition(
+            "sound_speed", "声速测量（共振干涉/相位比较）", "Speed of sound (resonance / phase comparison)",
+            [
+                new ColumnDefinition("i", "序号", "index", "", Required: true, AllowsRepeatedReadings: false) { IsIndex = true },
+                new ColumnDefinition("x", "接收器位置", "receiver position", "m", Required: true, AllowsRepeatedReadings: true),
+            ],
+            [
+                new ConstantDefinition("f", "声波频率", "frequency", "Hz", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("t", "室温", "room temperature", "°C", Default: null, Required: false),
+            ],
+            "x = k·i + c",
+            [])
+        {
+            Options = [Mode],
+            Quantities = [new QuantityDefinition("λ", "波长", "wavelength", "m"), new QuantityDefinition("v", "声速", "speed of sound", "m/s")],
+        },
+        ModelText = "x = k·i + c",
+        ExtraKinds = Mode.Values,
+        Line = (r, _) => LineData.From(r.Columns["i"], r.Columns["x"]),
+        SlopeSign = 0,
+        Symbols = ("<i>x</i>", "<i>i</i>"),
+        Units = ("m", "m"),
+        Labels = ("序号 <i>i</i>", "位置 <i>x</i> / m"),
+        Quantities = (fit, r, input) =>
+        {
+            var factor = ExperimentOptions.Read(input, Mode) == "phase" ? 1 : 2;
+            var (values, uncertainties) = r.ConstantVector("f");
+            double? reference = r.Optional("t") is { } t ? ReferenceValues.SpeedOfSound(t) : null;
+            if (reference is not null && !(reference > 0))
+            {
+                reference = null;
+            }
+
+            return
+            [
+                new QuantityFormula("λ", "波长", "wavelength", "m", (p, _) => factor * Math.Abs(p[0])).Evaluate(fit, values, uncertainties, input.Rounding),
+                new QuantityFormula("v", "声速", "speed of sound", "m/s", (p, q) => q[0] * factor * Math.Abs(p[0])).Evaluate(fit, values, uncertainties, input.Rounding, reference),
+            ];
+        },
+    };
+
+    /// <inheritdoc />
+    public ExperimentDefinition Definition => Line.Definition;
+
+    /// <inheritdoc />
+    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
+
+    /// <inheritdoc />
+    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
+}

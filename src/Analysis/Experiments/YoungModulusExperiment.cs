@@ -1,0 +1,62 @@
+namespace LabCharts.Analysis;
+
+/// <summary>
+/// 拉伸法测杨氏模量（光杠杆）: a load F = m·g stretches a wire of length L and diameter d by
+/// ΔL = 4·F·L/(π·d²·E); the optical lever (arm b, scale at distance D) magnifies it to a scale
+/// reading n = 2·D·ΔL/b. So n = k·F + c with k = 8·L·D/(π·d²·b·E), i.e. E = 8·L·D/(π·d²·b·k).
+/// The constants' uncertainties (d dominates: it enters squared) propagate with the slope's.
+/// </summary>
+public sealed class YoungModulusExperiment : IExperiment
+{
+    private static readonly LineExperiment Line = new()
+    {
+        Definition = new ExperimentDefinition(
+            "young_modulus", "拉伸法测杨氏模量（光杠杆）", "Young's modulus by stretching (optical lever)",
+            [
+                new ColumnDefinition("m", "砝码质量", "load mass", "kg", Required: true, AllowsRepeatedReadings: false),
+                new ColumnDefinition("n", "标尺读数", "scale reading", "m", Required: true, AllowsRepeatedReadings: true),
+            ],
+            [
+                new ConstantDefinition("L", "钢丝长度", "wire length", "m", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("D", "镜尺距离", "mirror–scale distance", "m", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("d", "钢丝直径", "wire diameter", "m", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("b", "光杠杆臂长", "optical lever arm", "m", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("g", "重力加速度", "gravitational acceleration", "m/s²", Default: 9.80, Required: false) { MustBePositive = true },
+                new ConstantDefinition("E_ref", "杨氏模量参考值", "reference Young's modulus", "Pa", Default: null, Required: false) { MustBePositive = true },
+            ],
+            "n = k·(m·g) + c",
+            [])
+        {
+            Quantities = [new QuantityDefinition("E", "杨氏模量", "Young's modulus", "Pa")],
+        },
+        ModelText = "n = k·(m·g) + c",
+        Line = (r, _) =>
+        {
+            var m = r.Columns["m"];
+            var n = r.Columns["n"];
+            var g = r.Constants["g"].Value;
+            return new LineData([.. m.Values.Select(v => v * g)], [.. m.Uncertainties.Select(u => u * g)], n.Values, n.Uncertainties, m.Field);
+        },
+        Symbols = ("<i>n</i>", "<i>F</i>"),
+        Units = ("m/N", "m"),
+        Labels = ("拉力 <i>F</i> = <i>mg</i> / N", "标尺读数 <i>n</i> / m"),
+        Quantities = (fit, r, input) =>
+        {
+            var (values, uncertainties) = r.ConstantVector("L", "D", "d", "b");
+            return
+            [
+                new QuantityFormula("E", "杨氏模量", "Young's modulus", "Pa", (p, q) => 8 * q[0] * q[1] / (Math.PI * q[2] * q[2] * q[3] * p[0]))
+                    .Evaluate(fit, values, uncertainties, input.Rounding, r.Optional("E_ref")),
+            ];
+        },
+    };
+
+    /// <inheritdoc />
+    public ExperimentDefinition Definition => Line.Definition;
+
+    /// <inheritdoc />
+    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
+
+    /// <inheritdoc />
+    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
+}

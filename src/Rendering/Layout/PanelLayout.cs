@@ -1,0 +1,17 @@
+using LabCharts.Rendering.Composition;
+using LabCharts.Rendering.Interop;
+
+namespace LabCharts.Rendering.Layout;
+
+/// <summary>One panel placed: its frame, y ticks and their measured labels, its y label, and its series' looks.</summary>
+internal sealed record PanelLayout(
+    PlotArea Plot,
+    Axis Y,
+    IReadOnlyList<Series> Series,
+    SeriesLook[] Looks,
+    AxisTicks YTicks,
+    IReadOnlyList<TextBlock> YTickLabels,
+    TextBlock? YLabel)
+{
+    public bool IsMain { get; init; }
+}
