@@ -65,6 +65,7 @@ public static class JobRequestValidator
                 : null,
             Title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim(),
             Rounding = ParseRounding(request.Options?.Rounding),
+            Options = ExperimentOptions(request.Options),
         };
 
         try
@@ -98,6 +99,22 @@ public static class JobRequestValidator
             InstrumentError = column.InstrumentError,
             Label = column.Label,
         };
+    }
+
+    private static Dictionary<string, string> ExperimentOptions(JobOptions? options)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in options?.Experiment ?? [])
+        {
+            result[name] = value.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.String => value.GetString()!,
+                System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => value.GetRawText(),
+                _ => throw new ProblemException(ProblemCatalog.InvalidValue($"options.{name}",
+                    "选项的值须为字符串、数字或布尔值。", "an option's value must be a string, number or boolean.")),
+            };
+        }
+        return result;
     }
 
     private static UncertaintyRounding ParseRounding(string? rounding) => rounding?.Trim().ToLowerInvariant() switch
