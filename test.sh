@@ -35,7 +35,7 @@ install_packages() {
 }
 
 rabbit_env() {
-  export HOME=$WORK/rabbit PATH=/usr/lib/rabbitmq/bin:$PATH RABBITMQ_NODENAME=labcharts-test@localhost \
+  export HOME=$WORK/rabbit PATH=/usr/lib/rabbitmq/bin:$PATH RABBITMQ_NODENAME=labcharts-test-$RABBIT_PORT@localhost \
     RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$RABBIT_PORT RABBITMQ_DIST_PORT=$((RABBIT_PORT + 20000)) \
     RABBITMQ_MNESIA_BASE=$WORK/rabbit/mnesia RABBITMQ_LOG_BASE=$WORK/rabbit/log RABBITMQ_PID_FILE=$WORK/rabbit/node.pid \
     RABBITMQ_ENABLED_PLUGINS_FILE=$WORK/rabbit/enabled_plugins RABBITMQ_CONFIG_FILE=$WORK/rabbit/rabbitmq \
@@ -56,13 +56,16 @@ exec rabbitmqctl "\$@"
 CTL
   chmod +x "$WORK/rabbitmqctl"
   (rabbit_env; rabbitmq-server -detached >/dev/null 2>&1)
-  (rabbit_env; rabbitmqctl -q wait --timeout 90 "$RABBITMQ_PID_FILE" >/dev/null)
+  if ! (rabbit_env; rabbitmqctl -q wait --timeout 90 "$RABBITMQ_PID_FILE" >/dev/null); then
+    echo "RabbitMQ did not start:" >&2; tail -n 30 "$WORK"/rabbit/log/*.log >&2 || true; exit 1
+  fi
 
   NODE_OPTIONS=--openssl-legacy-provider .tmp/s3rver/node_modules/.bin/s3rver \
     -d "$WORK/s3" -a 127.0.0.1 -p "$S3_PORT" -s --configure-bucket labcharts >"$WORK/s3rver.log" 2>&1 &
   S3_PID=$!
-  for _ in $(seq 1 50); do
+  for i in $(seq 1 50); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$S3_PORT") 2>/dev/null; then break; fi
+    if [ "$i" = 50 ]; then echo "s3rver did not start:" >&2; cat "$WORK/s3rver.log" >&2; exit 1; fi
     sleep 0.2
   done
 

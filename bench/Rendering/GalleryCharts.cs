@@ -24,8 +24,8 @@ internal static class GalleryCharts
         yield return new("franck-hertz-bw", "Franck–Hertz in black and white", FranckHertz(), bw);
         yield return new("rc-semilog", "RC discharge on a logarithmic y axis: exponential becomes a straight line", RcSemilog(), new RenderOptions());
         yield return new("log-log", "Power law on log–log axes with a dashed fit", LogLog(), new RenderOptions());
-        yield return new("markers", "Several series: marker shapes, dash patterns, legend placed where it covers least", Markers(), new RenderOptions());
-        yield return new("markers-bw", "Several series in black and white: told apart by marker and dash", Markers(), bw);
+        yield return new("markers", "Several series: marker shapes, dash patterns, legend placed where it covers least", Markers(ChartTheme.Default), new RenderOptions());
+        yield return new("markers-bw", "Several series in black and white: told apart by marker and dash", Markers(ChartTheme.BlackAndWhite), bw);
         yield return new("resonance", "Adaptive sampling: a sharp resonance peak is smooth, straight parts take few points", Resonance(), new RenderOptions());
     }
 
@@ -123,7 +123,7 @@ internal static class GalleryCharts
         Annotations = ["斜率 <i>n</i> = 4.02 ± 0.05"],
     };
 
-    private static Chart Markers()
+    private static Chart Markers(ChartTheme theme)
     {
         (string Label, double K)[] springs = [("弹簧 A", 9.8), ("弹簧 B", 14.7), ("弹簧 C", 24.5), ("弹簧 D", 39.2)];
         var series = new List<Series>();
@@ -132,9 +132,10 @@ internal static class GalleryCharts
             series.Add(new ScatterSeries { Label = label, Points = [.. Enumerable.Range(1, 8).Select(i => new DataPoint(i * 0.05, (i * 0.05 * 9.8 / k) + (0.002 * Math.Sin(i * k)), 0, 0.003))] });
         }
 
-        foreach (var (label, k) in springs)
+        // Each fit in its points' colour (the theme's colour for that slot); dashes tell them apart in print.
+        foreach (var (i, (_, k)) in springs.Index())
         {
-            series.Add(new FunctionSeries { Function = m => m * 9.8 / k });
+            series.Add(new FunctionSeries { Function = m => m * 9.8 / k, Color = theme.Palette[i % theme.Palette.Count] });
         }
 
         return new Chart

@@ -8,7 +8,7 @@ return mode switch
 {
     "data" => WriteData(rest),
     "bench" => RenderTiming.Run(Option(rest, "--iterations", 300), Option(rest, "--rounds", 5), Text(rest, "--out")),
-    "memory" => MemoryCheck.Run(Option(rest, "--renders", 10_000)),
+    "memory" => MemoryCheck.Run(Option(rest, "--renders", 10_000), Text(rest, "--format"), Option(rest, "--threads", 2)),
     "gallery" => Gallery.Write(rest.Length > 0 ? rest[0] : "docs/gallery"),
     _ => Usage(),
 };

@@ -28,8 +28,9 @@ public sealed class ChartRenderer : IDisposable
 
     private readonly FontCollection _fonts;
     private readonly string _family;
-    private readonly ConcurrentBag<TextShaper> _idleShapers = [];
+    private readonly ConcurrentBag<RenderSlot> _idleSlots = [];
     private volatile bool _disposed;
+    private int _shapersCreated = 1;
 
     /// <summary>Loads the fonts of <paramref name="fontsDirectory"/> into a private fontconfig configuration.</summary>
     public ChartRenderer(string fontsDirectory)
@@ -43,11 +44,14 @@ public sealed class ChartRenderer : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(fontFamily);
         _family = fontFamily;
         _fonts = new FontCollection(fontsDirectory);
-        _idleShapers.Add(new TextShaper(_fonts, _family, SymbolFamily, Language));
+        _idleSlots.Add(new RenderSlot(new TextShaper(_fonts, _family, SymbolFamily, Language)));
     }
 
     /// <summary>The <c>fonts</c> folder copied beside the application (see LabCharts.Rendering.csproj).</summary>
     public static string DefaultFontsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "fonts");
+
+    /// <summary>Pango contexts created so far: at most the number of renders that ever ran at once.</summary>
+    public int TextContextCount => Volatile.Read(ref _shapersCreated);
 
     /// <summary>Number of font faces found in the fonts folder.</summary>
     public int FontFaceCount => _fonts.FaceCount;
@@ -70,13 +74,13 @@ public sealed class ChartRenderer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), $"{width}×{height}", $"Output must be 16…{MaxPixels} pixels each way.");
         }
 
-        var shaper = _idleShapers.TryTake(out var idle) ? idle : new TextShaper(_fonts, _family, SymbolFamily, Language);
+        var slot = _idleSlots.TryTake(out var idle) ? idle : NewSlot();
         try
         {
             return options.Format switch
             {
-                ChartFormat.Png => RenderPng(shaper, chart, options, width, height),
-                ChartFormat.Svg or ChartFormat.Pdf => RenderDocument(shaper, chart, options, width, height),
+                ChartFormat.Png => RenderPng(slot, chart, options, width, height),
+                ChartFormat.Svg or ChartFormat.Pdf => RenderDocument(slot.Shaper, chart, options, width, height),
                 _ => throw new NotSupportedException($"Format {options.Format} is not supported."),
             };
         }
@@ -84,31 +88,37 @@ public sealed class ChartRenderer : IDisposable
         {
             if (_disposed)
             {
-                shaper.Dispose();
+                slot.Dispose();
             }
             else
             {
-                _idleShapers.Add(shaper);
+                _idleSlots.Add(slot);
             }
         }
+    }
+
+    private RenderSlot NewSlot()
+    {
+        Interlocked.Increment(ref _shapersCreated);
+        return new RenderSlot(new TextShaper(_fonts, _family, SymbolFamily, Language));
     }
 
     public void Dispose()
     {
         _disposed = true;
-        while (_idleShapers.TryTake(out var shaper))
+        while (_idleSlots.TryTake(out var slot))
         {
-            shaper.Dispose();
+            slot.Dispose();
         }
 
         _fonts.Dispose();
     }
 
-    private static RenderedChart RenderPng(TextShaper shaper, Chart chart, RenderOptions options, int width, int height)
+    private static RenderedChart RenderPng(RenderSlot slot, Chart chart, RenderOptions options, int width, int height)
     {
         var clock = Stopwatch.StartNew();
-        using var surface = CairoSurface.CreateImage(width, height);
-        var (panels, texts) = Draw(shaper, surface, chart, options);
+        using var surface = CairoSurface.CreateImage(width, height, slot.Pixels);
+        var (panels, texts) = Draw(slot.Shaper, surface, chart, options);
         var drawTime = clock.Elapsed;
 
         var pixels = surface.GetPixels(out var stride);

@@ -15,6 +15,14 @@ internal static unsafe partial class CairoNative
     public const int LineJoinRound = 1;        // CAIRO_LINE_JOIN_ROUND
     public const int PdfMetadataCreateDate = 5; // CAIRO_PDF_METADATA_CREATE_DATE
 
+    // cairo_surface_t *cairo_image_surface_create_for_data (unsigned char *data, cairo_format_t format, int width, int height, int stride);
+    [LibraryImport(NativeLibraryNames.Cairo)]
+    public static partial SafeCairoSurfaceHandle cairo_image_surface_create_for_data(SafeNativeMemoryHandle data, int format, int width, int height, int stride);
+
+    // int cairo_format_stride_for_width (cairo_format_t format, int width);
+    [LibraryImport(NativeLibraryNames.Cairo)]
+    public static partial int cairo_format_stride_for_width(int format, int width);
+
     // cairo_surface_t *cairo_image_surface_create (cairo_format_t format, int width, int height);
     [LibraryImport(NativeLibraryNames.Cairo)]
     public static partial SafeCairoSurfaceHandle cairo_image_surface_create(int format, int width, int height);

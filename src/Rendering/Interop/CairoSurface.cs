@@ -7,6 +7,8 @@ namespace LabCharts.Rendering.Interop;
 internal sealed unsafe class CairoSurface : IDisposable
 {
     private readonly GCHandle _streamHandle;
+    private SafeNativeMemoryHandle? _pixels;
+    private bool _ownsPixels;
 
     private CairoSurface(SafeCairoSurfaceHandle handle, int width, int height, GCHandle streamHandle)
     {
@@ -42,6 +44,35 @@ internal sealed unsafe class CairoSurface : IDisposable
         return surface;
     }
 
+    /// <summary>An RGB24 image drawn into memory from <paramref name="buffer"/> (kept alive, and reused, by the caller's slot).</summary>
+    public static CairoSurface CreateImage(int width, int height, PixelBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        var stride = CairoNative.cairo_format_stride_for_width(CairoNative.FormatRgb24, width);
+        if (stride <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, "cairo_format_stride_for_width refused the width.");
+        }
+
+        var pixels = buffer.Rent((long)stride * height, out var owned);
+        var handle = CairoNative.cairo_image_surface_create_for_data(pixels, CairoNative.FormatRgb24, width, height, stride);
+        try
+        {
+            CheckCreated(handle, "cairo_image_surface_create_for_data");
+        }
+        catch
+        {
+            if (owned)
+            {
+                pixels.Dispose();
+            }
+
+            throw;
+        }
+
+        return new CairoSurface(handle, width, height, default) { _pixels = pixels, _ownsPixels = owned };
+    }
+
     /// <summary>Flushes pending drawing and returns the surface's pixels (native-endian 0x00RRGGBB words).</summary>
     public ReadOnlySpan<byte> GetPixels(out int stride)
     {
@@ -65,7 +96,13 @@ internal sealed unsafe class CairoSurface : IDisposable
 
     public void Dispose()
     {
+        // The surface first: Cairo may touch the pixels until it is destroyed.
         Handle.Dispose();
+        if (_ownsPixels)
+        {
+            _pixels?.Dispose();
+        }
+
         if (_streamHandle.IsAllocated)
         {
             _streamHandle.Free();

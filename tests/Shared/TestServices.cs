@@ -1,4 +1,4 @@
-namespace LabCharts.Api.Tests.Infrastructure;
+namespace LabCharts.Tests;
 
 /// <summary>
 /// The real servers <c>test.sh</c> starts (RabbitMQ, s3rver), found through environment variables.
