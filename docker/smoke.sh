@@ -21,6 +21,7 @@
 #   LABCHARTS_SMOKE_CACHE   cache folder (default /var/cache/labcharts-smoke): Debian rootfs, NuGet and npm
 #                           packages, the private engine's images. Delete it for a cold run.
 #   LABCHARTS_SMOKE_KEEP=1  leave the stack (and the private dockerd) running for a look around.
+#   LABCHARTS_SMOKE_REF     a git ref (e.g. HEAD) to test that commit instead of the working tree.
 #   DEBIAN_MIRROR           debootstrap's mirror (default http://deb.debian.org/debian).
 # Exit code 0 on PASS, 1 on FAIL.
 set -euo pipefail
@@ -52,6 +53,13 @@ mkdir -p "$cache"
 exec 9>"$cache/lock"
 flock -n 9 || fail "another smoke run holds $cache/lock"
 work=$(mktemp -d)
+if [ -n "${LABCHARTS_SMOKE_REF:-}" ]; then
+    mkdir "$work/tree"
+    git -C "$repo" archive "$LABCHARTS_SMOKE_REF" | tar -x -C "$work/tree" || fail "cannot export $LABCHARTS_SMOKE_REF"
+    echo "testing $(git -C "$repo" rev-parse --short "$LABCHARTS_SMOKE_REF") ($LABCHARTS_SMOKE_REF), not the working tree"
+    repo="$work/tree"
+    compose_files=(-f "$repo/docker-compose.yml" -f "$repo/docker/compose.smoke.yml")
+fi
 own_dockerd=0
 stack_up=0
 result=FAIL
@@ -67,12 +75,17 @@ teardown() {
         if [ "${LABCHARTS_SMOKE_KEEP:-0}" = 1 ]; then
             echo "LABCHARTS_SMOKE_KEEP=1: the stack stays up (DOCKER_HOST=$DOCKER_HOST)"
         else
-            docker-compose -p "$project" "${compose_files[@]}" down -v --remove-orphans --timeout 20 || true
+            docker-compose -p "$project" "${compose_files[@]}" down -v --remove-orphans --timeout 20 >"$work/down.log" 2>&1 \
+                || cat "$work/down.log" >&2
+            echo "stack removed (containers, network, volumes)"
         fi
     fi
     if [ "$own_dockerd" = 1 ] && [ "${LABCHARTS_SMOKE_KEEP:-0}" != 1 ]; then
+        # Dangling images are older builds: with vfs every layer is a full copy, so they go. The current
+        # build stages were tagged (labcharts-smoke/*-build) and stay as the next run's cache.
         docker image prune -f >/dev/null 2>&1 || true
         stop_dockerd
+        echo "private dockerd stopped"
     fi
     rm -rf "$work"
     phase ""
@@ -167,7 +180,7 @@ if ! docker image inspect labcharts-smoke/bookworm:latest >/dev/null 2>&1; then
         tar -C "$work/rootfs" --numeric-owner -cf "$rootfs_tar.tmp" . && mv "$rootfs_tar.tmp" "$rootfs_tar"
         rm -rf "$work/rootfs"
     fi
-    docker import -q "$rootfs_tar" labcharts-smoke/bookworm:latest >/dev/null
+    docker import "$rootfs_tar" labcharts-smoke/bookworm:latest >/dev/null
     echo "imported labcharts-smoke/bookworm:latest"
 else
     echo "labcharts-smoke/bookworm:latest is present"
@@ -243,6 +256,13 @@ if ! docker-compose -p "$project" "${compose_files[@]}" up -d --build >"$work/up
     fail "docker-compose up failed"
 fi
 grep -E '^(Successfully tagged|Creating|Starting|Building)|[Ee]rror' "$work/up.log" || true
+# Tag the build stages (all cache hits) so that they are not dangling: they are the next run's cache
+# of the NuGet restore and the compile.
+for host in api worker; do
+    docker build --network none --target build -q -f "$repo/Dockerfile.$host" \
+        --build-arg SDK_IMAGE=labcharts-smoke/dotnet-sdk:10.0 -t "labcharts-smoke/$host-build:latest" "$repo" >/dev/null \
+        || echo "note: could not tag the $host build stage (the next run rebuilds it)"
+done
 
 phase "wait for healthy containers"
 containers=$(docker-compose -p "$project" "${compose_files[@]}" ps -q api worker)
@@ -308,6 +328,13 @@ width=$((16#$(hex 16 4)))
 height=$((16#$(hex 20 4)))
 { [ "$width" = 1200 ] && [ "$height" = 900 ]; } || fail "the chart is ${width}x${height}, expected 1200x900"
 echo "chart: PNG ${width}x${height}, $(stat -c %s "$work/chart.png") bytes"
+
+# A second job, with everything warm: what a student waits for.
+read -r code seconds < <(curl -sS -o "$work/job2.json" -w '%{http_code} %{time_total}\n' -X POST "$api/api/jobs?wait=10" \
+    -H 'Content-Type: application/json' "${identity[@]}" --data-binary @"$work/request.json") || fail "POST /api/jobs: no answer"
+{ [ "$code" = 200 ] && [ "$(jq -r .status "$work/job2.json")" = succeeded ]; } \
+    || fail "second job: $code $(jq -c '{status, error}' "$work/job2.json")"
+echo "second job: 200 succeeded in ${seconds} s (API → RabbitMQ → worker → S3 → API)"
 
 # Who did the work: the two worker replicas consume the interactive queue.
 docker-compose -p "$project" "${compose_files[@]}" exec -T rabbitmq \

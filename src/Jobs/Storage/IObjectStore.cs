@@ -18,6 +18,9 @@ public interface IObjectStore
     /// <summary>Deletes an object if it exists.</summary>
     Task DeleteAsync(StorageKey key, CancellationToken cancellationToken);
 
+    /// <summary>Deletes many objects (retention, clean-ups); missing ones are no error.</summary>
+    Task DeleteManyAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken);
+
     /// <summary>True when the store answers (readiness).</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }

@@ -95,6 +95,18 @@ public sealed class LocalFolderObjectStore : IObjectStore
     }
 
     /// <inheritdoc />
+    public Task DeleteManyAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Delete(PathOf(key));
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(Directory.Exists(Root));
 
     private string PathOf(StorageKey key) => Path.Combine(Root, key.Value);

@@ -24,6 +24,6 @@ internal static class S3Clients
         var credentials = string.IsNullOrEmpty(settings.AccessKey)
             ? (AWSCredentials)new AnonymousAWSCredentials()
             : new BasicAWSCredentials(settings.AccessKey, settings.SecretKey);
-        return new AmazonS3Client(credentials, config);
+        return new LabChartsS3Client(credentials, config);
     }
 }

@@ -98,6 +98,26 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken) =>
         GuardAsync(key, async () => await _client.DeleteObjectAsync(_bucket, key.Value, cancellationToken));
 
+    /// <inheritdoc />
+    public async Task DeleteManyAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        // S3 takes at most 1000 keys per multi-object delete; COS insists on Content-MD5 (S3Clients).
+        foreach (var chunk in keys.Chunk(1000))
+        {
+            var response = await GuardAsync(chunk[0], () => _client.DeleteObjectsAsync(new DeleteObjectsRequest
+            {
+                BucketName = _bucket,
+                Objects = [.. chunk.Select(key => new KeyVersion { Key = key.Value })],
+                Quiet = true,
+            }, cancellationToken));
+            if (response.DeleteErrors is { Count: > 0 } errors)
+            {
+                throw new StorageUnavailableException($"Could not delete {errors.Count} objects, e.g. '{errors[0].Key}': {errors[0].Message}");
+            }
+        }
+    }
+
     /// <summary>
     /// The SDK has already retried timeouts and 5xx (<see cref="S3StorageOptions.MaxErrorRetry"/>);
     /// what still fails is the store being unavailable, which callers turn into 503 or a retry.

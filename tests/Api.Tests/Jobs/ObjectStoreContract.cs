@@ -75,6 +75,26 @@ public abstract class ObjectStoreContract
     }
 
     [Fact]
+    public async Task DeleteMany_RemovesThoseKeysOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var keys = Enumerable.Range(0, 5).Select(i => Key("batch", $"k{i}.json")).ToList();
+        foreach (var key in keys)
+        {
+            await Store.PutAsync(key, "{}"u8.ToArray(), ContentTypes.Json, ct);
+        }
+
+        await Store.DeleteManyAsync([keys[0], keys[2], Key("batch", "never-existed.json")], ct);
+
+        var left = new List<string>();
+        await foreach (var key in Store.ListAsync($"{_prefix}/batch/", ct))
+        {
+            left.Add(key.Value);
+        }
+        Assert.Equal([keys[1].Value, keys[3].Value, keys[4].Value], left);
+    }
+
+    [Fact]
     public async Task IsReachable_RunningStore_True() =>
         Assert.True(await Store.IsReachableAsync(TestContext.Current.CancellationToken));
 }

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Security.Cryptography;
+using LabCharts.Jobs.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LabCharts.Api.Tests.Jobs;
+
+/// <summary>
+/// What we put on the wire for the COS/MinIO pitfalls that the test S3 server does not check:
+/// a loopback listener plays the store and records each request.
+/// </summary>
+public sealed class S3WireTests : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly List<(string Method, string Path, WebHeaderCollection Headers, byte[] Body)> _requests = [];
+    private readonly Task _serving;
+    private readonly string _endpoint;
+
+    public S3WireTests()
+    {
+        var port = FreePort();
+        _endpoint = $"http://127.0.0.1:{port}/";
+        _listener.Prefixes.Add(_endpoint);
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            lock (_requests)
+            {
+                _requests.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, new WebHeaderCollection { context.Request.Headers }, body.ToArray()));
+            }
+            var reply = context.Request.HttpMethod == "POST"
+                ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DeleteResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"></DeleteResult>"u8.ToArray()
+                : [];
+            context.Response.StatusCode = 200;
+            context.Response.Headers["ETag"] = "\"d41d8cd98f00b204e9800998ecf8427e\"";
+            context.Response.ContentType = "application/xml";
+            await context.Response.OutputStream.WriteAsync(reply);
+            context.Response.Close();
+        }
+    }
+
+    private S3ObjectStore Store() => new(Options.Create(new S3StorageOptions
+    {
+        Endpoint = _endpoint, Bucket = "labcharts", AccessKey = "id", SecretKey = "secret", MaxErrorRetry = 0,
+    }));
+
+    [Fact]
+    public async Task DeleteMany_SendsContentMd5OfTheBody()
+    {
+        using var store = Store();
+
+        await store.DeleteManyAsync([StorageKey.Of("jobs", "a", "chart.png"), StorageKey.Of("jobs", "a", "record.json")], TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(_requests, r => r.Method == "POST");
+        Assert.Contains("delete", request.Path, StringComparison.Ordinal);
+        var md5 = request.Headers["Content-MD5"];
+        Assert.False(string.IsNullOrEmpty(md5), "COS refuses a multi-object delete without Content-MD5");
+#pragma warning disable CA5351 // Content-MD5 is what the S3 protocol specifies here, not a security use
+        Assert.Equal(Convert.ToBase64String(MD5.HashData(request.Body)), md5);
+#pragma warning restore CA5351
+    }
+
+    [Fact]
+    public async Task Put_NoChunkedEncodingAndNoChecksumTrailer()
+    {
+        using var store = Store();
+        var bytes = new byte[] { 1, 2, 3, 4, 5 };
+
+        await store.PutAsync(StorageKey.Of("jobs", "a", "chart.png"), bytes, "image/png", TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(_requests, r => r.Method == "PUT");
+        Assert.Equal(bytes, request.Body);
+        Assert.Equal("image/png", request.Headers["Content-Type"]);
+        Assert.DoesNotContain("aws-chunked", request.Headers["Content-Encoding"] ?? "", StringComparison.Ordinal);
+        Assert.Null(request.Headers["x-amz-trailer"]);
+        Assert.Null(request.Headers["x-amz-decoded-content-length"]);
+        Assert.Equal("/labcharts/jobs/a/chart.png", request.Path);
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _serving.GetAwaiter().GetResult();
+    }
+}
