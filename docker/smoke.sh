@@ -128,8 +128,10 @@ stop_dockerd() {
     pid=$(cat "$dockerd_dir/dockerd.pid" 2>/dev/null || true)
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
     kill -TERM "$pid"
-    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-    echo "dockerd $pid did not stop in 30 s" >&2
+    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then echo "dockerd $pid did not stop in 30 s" >&2; return 0; fi
+    # dockerd leaves its network namespace mounted; unmounted, the cache folder can be deleted.
+    umount "$dockerd_dir/exec/netns/default" 2>/dev/null || true
 }
 if docker info >/dev/null 2>&1; then
     echo "using the engine at ${DOCKER_HOST:-the default socket}"
@@ -260,7 +262,7 @@ grep -E '^(Successfully tagged|Creating|Starting|Building)|[Ee]rror' "$work/up.l
 # of the NuGet restore and the compile.
 for host in api worker; do
     docker build --network none --target build -q -f "$repo/Dockerfile.$host" \
-        --build-arg SDK_IMAGE=labcharts-smoke/dotnet-sdk:10.0 -t "labcharts-smoke/$host-build:latest" "$repo" >/dev/null \
+        --build-arg SDK_IMAGE=labcharts-smoke/dotnet-sdk:10.0 -t "labcharts-smoke/$host-build:latest" "$repo" >/dev/null 2>&1 \
         || echo "note: could not tag the $host build stage (the next run rebuilds it)"
 done
 
@@ -338,6 +340,6 @@ echo "second job: 200 succeeded in ${seconds} s (API → RabbitMQ → worker →
 
 # Who did the work: the two worker replicas consume the interactive queue.
 docker-compose -p "$project" "${compose_files[@]}" exec -T rabbitmq \
-    rabbitmqctl -q list_queues -p labcharts name messages consumers 2>/dev/null | sed 's/^/  queue: /' || true
+    rabbitmqctl -q list_queues -p labcharts name messages_ready messages_unacknowledged consumers 2>/dev/null | sed 's/^/  queue: /' || true
 
 result=PASS

@@ -29,7 +29,7 @@ internal static class MemoryCheck
             var step = Math.Min(renders - done, Math.Max(1, renders / checkpoints));
             Loop(step);
             done += step;
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  after {done,6} renders: VmRSS {SettledRssMb():F1} MB, Pango contexts {renderer.TextContextCount}"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  after {done,6} renders: VmRSS {SettledRssMb():F1} MB (GC heap committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F1} MB), Pango contexts {renderer.TextContextCount}"));
         }
 
         var after = SettledRssMb();

@@ -122,7 +122,7 @@ public sealed class ChartRenderer : IDisposable
         var drawTime = clock.Elapsed;
 
         var pixels = surface.GetPixels(out var stride);
-        var bytes = PngEncoder.EncodeRgb24(pixels, width, height, stride, options.PngCompression);
+        var bytes = PngEncoder.EncodeRgb24(pixels, width, height, stride, options.PngCompression, slot.PngScratch);
         return Result(bytes, "image/png", width, height, texts, panels, drawTime, clock.Elapsed - drawTime);
     }
 

@@ -31,6 +31,9 @@ public sealed record ChartTheme
     /// <summary>Colour of reference lines that have none of their own.</summary>
     public RgbColor Reference { get; init; } = RgbColor.FromHex("#666666");
 
+    /// <summary>Print theme: colours a series chose itself are turned to greys of the same lightness.</summary>
+    public bool Monochrome { get; init; }
+
     /// <summary>Bands are filled in this colour instead of their curve's (null: the curve's colour).</summary>
     public RgbColor? BandFill { get; init; }
 
@@ -55,6 +58,7 @@ public sealed record ChartTheme
         BoxBorder = RgbColor.FromHex("#000000"),
         Reference = RgbColor.FromHex("#000000"),
         BandFill = RgbColor.FromHex("#000000"),
+        Monochrome = true,
     };
 
     /// <summary>The theme for a request's name ("default", "bw"); unknown names get <see cref="Default"/>.</summary>

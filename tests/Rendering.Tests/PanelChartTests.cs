@@ -92,7 +92,10 @@ public sealed class PanelChartTests(RendererFixture fixture) : IClassFixture<Ren
     [Fact]
     public void Render_BlackAndWhiteTheme_OnlyGreyPixels()
     {
-        var chart = _renderer.Render(SampleCharts.PendulumWithResiduals(), new RenderOptions { Theme = ChartTheme.BlackAndWhite, Width = 600, Height = 400 });
+        // Even a series that chose its own colour is drawn in grey.
+        var source = SampleCharts.PendulumWithResiduals();
+        source = source with { Series = [.. source.Series, new ReferenceLine { Label = "上限", Value = 3.0, Color = new RgbColor(213, 94, 0) }] };
+        var chart = _renderer.Render(source, new RenderOptions { Theme = ChartTheme.BlackAndWhite, Width = 600, Height = 400 });
         var image = PngImage.Decode(chart.Bytes);
 
         for (var y = 0; y < image.Height; y += 2)

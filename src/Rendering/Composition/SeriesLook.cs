@@ -15,7 +15,7 @@ internal readonly record struct SeriesLook(RgbColor Color, MarkerShape Marker, L
         for (var i = 0; i < series.Count; i++)
         {
             var s = series[i];
-            var color = s.Color;
+            var color = theme.Monochrome ? s.Color?.ToGrey() : s.Color;
             var marker = MarkerShape.Circle;
             var dash = LineDash.Solid;
             switch (s)
@@ -49,7 +49,7 @@ internal readonly record struct SeriesLook(RgbColor Color, MarkerShape Marker, L
             if (series[i] is BandSeries band)
             {
                 var curve = NearestCurve(series, i);
-                var color = band.Color ?? theme.BandFill ?? (curve >= 0 ? looks[curve].Color : theme.Palette[0]);
+                var color = theme.BandFill ?? band.Color ?? (curve >= 0 ? looks[curve].Color : theme.Palette[0]);
                 looks[i] = looks[i] with { Color = color };
             }
         }

@@ -19,9 +19,19 @@ internal static class PngEncoder
     /// <summary>Encodes native-endian 0x00RRGGBB words (Cairo's RGB24 layout) as a PNG file.</summary>
     public static byte[] EncodeRgb24(ReadOnlySpan<byte> pixels, int width, int height, int stride, CompressionLevel level)
     {
-        using var output = new MemoryStream((width * height / 4) + 1024);
-        output.Write(Signature);
+        using var scratch = new PngScratch();
+        return EncodeRgb24(pixels, width, height, stride, level, scratch);
+    }
 
+    /// <summary>As above, with working memory kept from earlier encodes (one render slot's).</summary>
+    public static byte[] EncodeRgb24(ReadOnlySpan<byte> pixels, int width, int height, int stride, CompressionLevel level, PngScratch scratch)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        var idat = Deflate(pixels, width, height, stride, level, scratch);
+
+        // Exactly sized: signature, IHDR (13), IDAT, IEND; each chunk adds 12 bytes of length, type and CRC.
+        var png = new byte[Signature.Length + (12 + 13) + (12 + idat.Length) + 12];
+        Signature.CopyTo(png);
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
@@ -30,36 +40,55 @@ internal static class PngEncoder
         header[10] = 0; // deflate
         header[11] = 0; // adaptive filtering
         header[12] = 0; // no interlace
-        WriteChunk(output, "IHDR"u8, header);
-
-        WriteChunk(output, "IDAT"u8, Deflate(pixels, width, height, stride, level));
-        WriteChunk(output, "IEND"u8, []);
-        return output.ToArray();
+        var at = WriteChunk(png, Signature.Length, "IHDR"u8, header);
+        at = WriteChunk(png, at, "IDAT"u8, idat);
+        WriteChunk(png, at, "IEND"u8, []);
+        return png;
     }
 
-    private static byte[] Deflate(ReadOnlySpan<byte> pixels, int width, int height, int stride, CompressionLevel level)
+    private static ReadOnlySpan<byte> Deflate(ReadOnlySpan<byte> pixels, int width, int height, int stride, CompressionLevel level, PngScratch scratch)
     {
         var rowLength = width * BytesPerPixel;
-        var row = new byte[rowLength];
-        var previous = new byte[rowLength];
-        var filtered = new byte[rowLength + 1];
+        var (row, previous) = (scratch.Row(rowLength, 0), scratch.Row(rowLength, 1));
+        previous.AsSpan().Clear();
 
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, level, leaveOpen: true))
+        // All filtered rows first, then one deflate call: zlib works on the whole image at once instead
+        // of 900 small writes.
+        var length = (rowLength + 1) * height;
+        var filtered = scratch.Filtered(length);
+        for (var y = 0; y < height; y++)
         {
-            for (var y = 0; y < height; y++)
-            {
-                ToRgb(pixels.Slice(y * stride, width * 4), row);
-                var filter = PngFilter.Choose(row, previous, BytesPerPixel);
-                filtered[0] = filter;
-                PngFilter.Apply(filter, row, previous, BytesPerPixel, filtered.AsSpan(1));
-                zlib.Write(filtered);
-                (row, previous) = (previous, row);
-            }
+            ToRgb(pixels.Slice(y * stride, width * 4), row);
+            var filter = PngFilter.Choose(row, previous, BytesPerPixel);
+            var start = y * (rowLength + 1);
+            filtered[start] = filter;
+            PngFilter.Apply(filter, row, previous, BytesPerPixel, filtered.AsSpan(start + 1, rowLength));
+            (row, previous) = (previous, row);
         }
 
-        return compressed.ToArray();
+        var compressed = scratch.Output();
+        using (var zlib = new ZLibStream(compressed, Options(level), leaveOpen: true))
+        {
+            zlib.Write(filtered, 0, length);
+        }
+
+        return compressed.GetBuffer().AsSpan(0, (int)compressed.Length);
     }
+
+    /// <summary>
+    /// zlib levels. "Optimal" is level 5, not zlib's default 6: on charts .NET's zlib-ng makes the same
+    /// size (73.0 vs 73.0 KB for the typical chart) in less time; level 9 saves 7 % for 10× the time.
+    /// </summary>
+    private static ZLibCompressionOptions Options(CompressionLevel level) => new()
+    {
+        CompressionLevel = level switch
+        {
+            CompressionLevel.NoCompression => 0,
+            CompressionLevel.Fastest => 1,
+            CompressionLevel.SmallestSize => 9,
+            _ => 5,
+        },
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 JIT from the first chart
     private static unsafe void ToRgb(ReadOnlySpan<byte> source, Span<byte> rgb)
@@ -89,14 +118,12 @@ internal static class PngEncoder
         }
     }
 
-    private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    private static int WriteChunk(byte[] png, int at, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
-        output.Write(type);
-        output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, PngCrc32.Compute(type, data));
-        output.Write(word);
+        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(at), data.Length);
+        type.CopyTo(png.AsSpan(at + 4));
+        data.CopyTo(png.AsSpan(at + 8));
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(at + 8 + data.Length), PngCrc32.Compute(type, data));
+        return at + 12 + data.Length;
     }
 }
