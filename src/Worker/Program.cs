@@ -1,5 +1,8 @@
 using LabCharts.Jobs;
 using LabCharts.Worker.Commands;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +11,8 @@ namespace LabCharts.Worker;
 
 /// <summary>
 /// The worker host: consumes the queue, or with <c>render</c> processes request files with no server.
+/// With <c>PORT</c> set it also answers <c>/healthz/live</c> and <c>/healthz/ready</c> there, because
+/// WeChat Cloud Run counts an instance as started only once its port answers.
 /// </summary>
 public static class Program
 {
@@ -19,8 +24,8 @@ public static class Program
             return await RenderCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
         }
 
-        var builder = Host.CreateApplicationBuilder(args);
-        if (!builder.Configuration.UsesRabbitMq())
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        if (!configuration.UsesRabbitMq())
         {
             // With the in-process queue the API hosts the workers itself; a separate worker would wait forever.
             await Console.Error.WriteLineAsync(
@@ -28,10 +33,30 @@ public static class Program
                 + "Without them, run the API alone (it hosts the worker), or use: render <request.json>... --out <dir>");
             return 2;
         }
+
+        var port = configuration["PORT"];
+        if (string.IsNullOrWhiteSpace(port))
+        {
+            var host = Host.CreateApplicationBuilder(args);
+            AddWorker(host);
+            await host.Build().RunAsync();
+            return 0;
+        }
+
+        var web = WebApplication.CreateBuilder(args);
+        web.WebHost.UseUrls($"http://+:{port.Trim()}");
+        AddWorker(web);
+        var app = web.Build();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static void AddWorker(IHostApplicationBuilder builder)
+    {
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("Worker:ShutdownGrace", TimeSpan.FromSeconds(30)));
         builder.AddLabChartsJobs();
         builder.AddJobWorker();
-        await builder.Build().RunAsync();
-        return 0;
     }
 }

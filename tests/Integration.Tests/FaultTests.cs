@@ -163,6 +163,34 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.All(ids, id => Assert.Equal("succeeded", final.GetValueOrDefault(id)));
     }
 
+    [Fact]
+    public async Task Worker_WithPort_AnswersHealthChecks()
+    {
+        await using var deployment = await Deployment.CreateAsync();
+        var port = HostProcess.FreePort();
+        var worker = deployment.StartWorker(new Dictionary<string, string> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        HttpStatusCode? ready = null;
+        while (ready != HttpStatusCode.OK && DateTime.UtcNow < deadline && !worker.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/healthz/ready");
+                ready = response.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.True(ready == HttpStatusCode.OK, $"worker not ready on its port: {ready}\n{worker.Output}");
+        using var live = await http.GetAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
     private static async Task Rabbitmqctl(string command)
     {
         using var process = Process.Start(new ProcessStartInfo(TestServices.RabbitMqCtl, ["-q", command]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
