@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # LabCharts' test command (README, "Quick start"). It installs what the tests need (native chart
-# libraries, RabbitMQ from Debian, the s3rver S3 stand-in from npm), starts a private RabbitMQ node
+# libraries, RabbitMQ from Debian, poppler's pdftotext, the s3rver S3 stand-in from npm), starts a private RabbitMQ node
 # and s3rver on loopback ports with their own temporary data folders, builds, runs every test
 # project, stops the servers, and prints one plain "N passed, N failed, N skipped" line.
 # Exits non-zero on any failure.
@@ -22,6 +22,7 @@ install_packages() {
   ldconfig -p | grep -q 'libfontconfig.so.1' || need+=(libfontconfig1)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
   command -v npm >/dev/null || need+=(npm)
+  command -v pdftotext >/dev/null || need+=(poppler-utils)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing ${need[*]}"
     as_root apt-get update -qq

@@ -27,19 +27,23 @@ public sealed class JobPipeline(ChartRenderer renderer)
             return new PipelineOutput(result, []);
         }
 
-        var chart = ChartComposer.Compose(analysis.Chart);
         var artifacts = new List<RenderedArtifact>();
-        foreach (var format in job.Render.Formats)
+        foreach (var (name, chart) in ChartComposer.ComposeAll(analysis.Chart))
         {
-            var rendered = renderer.Render(chart, new RenderOptions
+            foreach (var format in job.Render.Formats)
             {
-                Width = job.Render.Width,
-                Height = job.Render.Height,
-                Scale = job.Render.Scale,
-                Format = ParseFormat(format),
-            });
-            artifacts.Add(new RenderedArtifact(ChartName, format, rendered.ContentType, rendered.Bytes, rendered.PixelWidth, rendered.PixelHeight));
+                var rendered = renderer.Render(chart, new RenderOptions
+                {
+                    Width = job.Render.Width,
+                    Height = job.Render.Height,
+                    Scale = job.Render.Scale,
+                    Format = ParseFormat(format),
+                    Theme = ChartComposer.Theme(job.Render.Theme),
+                });
+                artifacts.Add(new RenderedArtifact(name, format, rendered.ContentType, rendered.Bytes, rendered.PixelWidth, rendered.PixelHeight));
+            }
         }
+
         return new PipelineOutput(result, artifacts);
     }
 
