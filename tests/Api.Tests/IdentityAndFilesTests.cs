@@ -29,14 +29,8 @@ public sealed class IdentityAndFilesTests
     public async Task Production_SharedEnvironment_FromOpenIdOwnsTheJob()
     {
         using var factory = new LabChartsFactory("Production");
-        using var shared = factory.CreateClient();
-        shared.DefaultRequestHeaders.Add("X-WX-SOURCE", "wx_client");
-        shared.DefaultRequestHeaders.Add("X-WX-OPENID", "env-owner");
-        shared.DefaultRequestHeaders.Add("X-WX-FROM-OPENID", "student");
-        shared.DefaultRequestHeaders.Add("X-WX-FROM-APPID", "wx-other-app");
-        using var owner = factory.CreateClient();
-        owner.DefaultRequestHeaders.Add("X-WX-SOURCE", "wx_client");
-        owner.DefaultRequestHeaders.Add("X-WX-OPENID", "env-owner");
+        using var shared = factory.CreateGatewayClient("env-owner", ("X-WX-FROM-OPENID", "student"), ("X-WX-FROM-APPID", "wx-other-app"));
+        using var owner = factory.CreateGatewayClient("env-owner");
 
         using var submitted = await shared.PostAsync("/api/jobs", SampleRequests.Json(SampleRequests.CustomProportional), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
@@ -52,9 +46,7 @@ public sealed class IdentityAndFilesTests
     public async Task Storage_OwnerFolder_IsAHashNotTheOpenId()
     {
         using var factory = new LabChartsFactory("Production");
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-WX-SOURCE", "wx_client");
-        client.DefaultRequestHeaders.Add("X-WX-OPENID", "../../evil");
+        using var client = factory.CreateGatewayClient("../../evil");
         using var submitted = await client.PostAsync("/api/jobs", SampleRequests.Json(SampleRequests.CustomProportional), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
 

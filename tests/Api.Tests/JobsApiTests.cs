@@ -118,12 +118,8 @@ public sealed class JobsApiTests : IDisposable
     public async Task Get_AnotherUsersJob_Is404()
     {
         using var production = new LabChartsFactory("Production");
-        using var alice = production.CreateClient();
-        alice.DefaultRequestHeaders.Add("X-WX-SOURCE", "wx_client");
-        alice.DefaultRequestHeaders.Add("X-WX-OPENID", "alice");
-        using var bob = production.CreateClient();
-        bob.DefaultRequestHeaders.Add("X-WX-SOURCE", "wx_client");
-        bob.DefaultRequestHeaders.Add("X-WX-OPENID", "bob");
+        using var alice = production.CreateGatewayClient("alice");
+        using var bob = production.CreateGatewayClient("bob");
 
         using var submitted = await alice.PostAsync("/api/jobs", SampleRequests.Json(SampleRequests.CustomProportional), TestContext.Current.CancellationToken);
         using var accepted = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

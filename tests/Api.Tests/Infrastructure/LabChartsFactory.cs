@@ -25,6 +25,19 @@ public sealed class LabChartsFactory : LabChartsFactoryBase
 
     public ManualTimeProvider? Time { get; }
 
+    /// <summary>A client whose requests come through the WeChat Cloud Run gateway as <paramref name="openId"/>.</summary>
+    public HttpClient CreateGatewayClient(string openId, params (string Name, string Value)[] extraHeaders)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-WX-SOURCE", "wx_client");
+        client.DefaultRequestHeaders.Add("X-WX-OPENID", openId);
+        foreach (var (name, value) in extraHeaders)
+        {
+            client.DefaultRequestHeaders.Add(name, value);
+        }
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
