@@ -13,9 +13,6 @@ public sealed class JobPipeline(ChartRenderer renderer)
     /// <summary>Version of the chart style; a batch re-render compares against it.</summary>
     public const int RenderVersion = 1;
 
-    /// <summary>Name of the main chart artifact.</summary>
-    public const string ChartName = "chart";
-
     /// <summary>Runs a validated job. Analysis errors surface as <see cref="LabCharts.Analysis.AnalysisException"/>.</summary>
     public PipelineOutput Run(ValidatedJob job)
     {
