@@ -4,6 +4,10 @@
 # and s3rver on loopback ports with their own temporary data folders, builds, runs every test
 # project, stops the servers, and prints one plain "N passed, N failed, N skipped" line.
 # Exits non-zero on any failure.
+#
+#   ./test.sh                      every test project
+#   ./test.sh tests/Api.Tests ...  only these test projects (same servers, same summary line)
+#   ./test.sh --servers            start the servers, print their settings, and keep them up until Ctrl-C
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -88,13 +92,25 @@ trap stop_services EXIT
 install_packages
 start_services
 
+if [ "${1:-}" = "--servers" ]; then
+  env | grep '^LABCHARTS_TEST_' | sed 's/^/export /'
+  echo "servers are up; Ctrl-C stops them" >&2
+  while true; do sleep 3600; done
+fi
+
 log "build"
 dotnet build LabCharts.slnx -c Release -nologo -v quiet
 
 log "test"
 results=$WORK/results
 status=0
-for project in tests/*/*.Tests.csproj; do
+projects=()
+if [ $# -gt 0 ]; then
+  for dir in "$@"; do projects+=("$(ls "${dir%/}"/*.Tests.csproj)"); done
+else
+  projects=(tests/*/*.Tests.csproj)
+fi
+for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?

@@ -1,50 +1,48 @@
-using LabCharts.Jobs.Health;
-using LabCharts.Jobs.Processing;
+using LabCharts.Jobs.Events;
+using LabCharts.Jobs.Hosting;
 using LabCharts.Jobs.Queue;
-using LabCharts.Jobs.Queue.RabbitMq;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Storage;
-using LabCharts.Rendering;
+using LabCharts.Jobs.Submission;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace LabCharts.Jobs;
 
-/// <summary>Wiring of the job plumbing shared by both hosts.</summary>
+/// <summary>Wiring of the job core, shared by both hosts.</summary>
 public static class LabChartsJobsExtensions
 {
     /// <summary>
-    /// Storage, queue, records and the pipeline. Each adapter is chosen by configuration: RabbitMQ
-    /// when <c>Queue:RabbitMq:Uri</c> is set, else the in-process queue; S3 when
-    /// <c>Storage:S3:Endpoint</c> is set, else the local folder. Nothing above the ports changes.
+    /// Records, the job service, the job-events hub and options. Where no adapter was added before
+    /// (<c>AddS3Storage</c>, <c>AddRabbitMq</c>), the embedded ones are: the local folder
+    /// (<see cref="AddLocalStorage"/>) and the in-process queue and events (<see cref="AddInProcessQueue"/>).
     /// </summary>
     public static IHostApplicationBuilder AddLabChartsJobs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration("Storage")
             .Validate(o => o.UrlLifetime > TimeSpan.Zero, "Storage:UrlLifetime must be positive.").ValidateOnStart();
-        services.AddOptions<WorkerOptions>().BindConfiguration("Worker")
-            .Validate(o => o.Concurrency >= 0 && o.MaxAttempts >= 1, "Worker:Concurrency ≥ 0 and Worker:MaxAttempts ≥ 1.")
-            .ValidateOnStart();
         services.AddOptions<SweeperOptions>().BindConfiguration("Sweeper")
             .Validate(o => o.Interval > TimeSpan.Zero && o.StaleAfter >= TimeSpan.Zero, "Sweeper:Interval must be positive.")
             .ValidateOnStart();
 
-        AddStorage(builder);
-        AddQueue(builder);
+        if (!services.Any(d => d.ServiceType == typeof(IObjectStore)))
+        {
+            builder.AddLocalStorage();
+        }
+        if (!services.Any(d => d.ServiceType == typeof(IJobQueue)))
+        {
+            builder.AddInProcessQueue();
+        }
 
-        services.AddSingleton<JobRecordStore>();
-        services.AddSingleton<JobCompletionSignal>();
-        services.AddSingleton(_ => new ChartRenderer(ChartRenderer.DefaultFontsDirectory));
-        services.AddSingleton<JobPipeline>();
-        services.AddScoped<JobProcessor>();
-        services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
-            .AddCheck<QueueHealthCheck>("queue", tags: ["ready"]);
+        services.TryAddSingleton<JobEventHub>();
+        services.TryAddSingleton<JobRecordStore>();
+        services.TryAddSingleton<JobSubmitter>();
+        services.TryAddSingleton<JobCompletionSignal>();
         return builder;
     }
 
@@ -52,11 +50,30 @@ public static class LabChartsJobsExtensions
     public static bool UsesRabbitMq(this IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Queue:RabbitMq:Uri"]);
 
-    /// <summary>The queue consumer.</summary>
-    public static IHostApplicationBuilder AddJobWorker(this IHostApplicationBuilder builder)
+    /// <summary>The embedded object store: a local folder (<c>Storage:Local:Root</c>), its URLs signed by this host.</summary>
+    public static IHostApplicationBuilder AddLocalStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddHostedService<JobWorkerService>();
+        var services = builder.Services;
+        services.AddOptions<LocalStorageOptions>().BindConfiguration("Storage:Local")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Storage:Local:Root is required.").ValidateOnStart();
+        services.AddSingleton<LocalFolderObjectStore>();
+        services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<LocalFolderObjectStore>());
+        services.AddSingleton<LocalFileUrlSigner>();
+        services.AddSingleton<IArtifactUrlSigner>(sp => sp.GetRequiredService<LocalFileUrlSigner>());
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [LabChartsHostDefaults.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>The embedded queue and job events: in memory, this process only.</summary>
+    public static IHostApplicationBuilder AddInProcessQueue(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton<InProcessJobQueue>();
+        services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<InProcessJobQueue>());
+        services.AddSingleton<IJobDeliverySource>(sp => sp.GetRequiredService<InProcessJobQueue>());
+        services.AddSingleton<IJobEvents, InProcessJobEvents>();
         return builder;
     }
 
@@ -72,58 +89,20 @@ public static class LabChartsJobsExtensions
             return builder;
         }
         var inProcess = !builder.Configuration.UsesRabbitMq();
-        builder.Services.AddHostedService(sp => new JobSweeper(
-            sp.GetRequiredService<JobRecordStore>(),
-            sp.GetRequiredService<IJobQueue>(),
-            sp.GetRequiredService<IOptions<SweeperOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<JobSweeper>>())
+        builder.Services.AddHostedService(sp =>
         {
-            RepublishAllOnStart = inProcess,
+            var sweeper = ActivatorUtilities.CreateInstance<JobSweeper>(sp);
+            sweeper.RepublishAllOnStart = inProcess;
+            return sweeper;
         });
         return builder;
     }
 
-    private static void AddStorage(IHostApplicationBuilder builder)
+    /// <summary>Wakes <c>?wait</c> requests from the job events (hosts that answer them).</summary>
+    public static IHostApplicationBuilder AddJobCompletionSignal(this IHostApplicationBuilder builder)
     {
-        var services = builder.Services;
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["Storage:S3:Endpoint"]))
-        {
-            services.AddOptions<S3StorageOptions>().BindConfiguration("Storage:S3")
-                .Validate(o => Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Storage:S3:Endpoint must be an absolute URL.")
-                .Validate(o => string.IsNullOrWhiteSpace(o.PublicEndpoint) || Uri.TryCreate(o.PublicEndpoint, UriKind.Absolute, out _),
-                    "Storage:S3:PublicEndpoint must be an absolute URL.")
-                .Validate(o => !string.IsNullOrWhiteSpace(o.Bucket), "Storage:S3:Bucket is required.")
-                .ValidateOnStart();
-            services.AddSingleton<IObjectStore, S3ObjectStore>();
-            services.AddSingleton<IArtifactUrlSigner, S3PresignedUrlSigner>();
-            return;
-        }
-        services.AddOptions<LocalStorageOptions>().BindConfiguration("Storage:Local")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Storage:Local:Root is required.").ValidateOnStart();
-        services.AddSingleton<LocalFolderObjectStore>();
-        services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<LocalFolderObjectStore>());
-        services.AddSingleton<LocalFileUrlSigner>();
-        services.AddSingleton<IArtifactUrlSigner>(sp => sp.GetRequiredService<LocalFileUrlSigner>());
-    }
-
-    private static void AddQueue(IHostApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        if (builder.Configuration.UsesRabbitMq())
-        {
-            services.AddOptions<RabbitMqOptions>().BindConfiguration("Queue:RabbitMq")
-                .Validate(o => Uri.TryCreate(o.Uri, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps",
-                    "Queue:RabbitMq:Uri must be an amqp:// or amqps:// URL.")
-                .Validate(o => o.DeliveryLimit >= 1 && o.PublishTimeout > TimeSpan.Zero, "Queue:RabbitMq limits out of range.")
-                .ValidateOnStart();
-            services.AddSingleton<RabbitMqConnection>();
-            services.AddSingleton<IJobQueue, RabbitMqJobPublisher>();
-            services.AddSingleton<IJobDeliverySource, RabbitMqDeliverySource>();
-            return;
-        }
-        services.AddSingleton<InProcessJobQueue>();
-        services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<InProcessJobQueue>());
-        services.AddSingleton<IJobDeliverySource>(sp => sp.GetRequiredService<InProcessJobQueue>());
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<JobCompletionSignal>());
+        return builder;
     }
 }

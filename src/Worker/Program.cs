@@ -1,8 +1,10 @@
 using LabCharts.Jobs;
+using LabCharts.Jobs.Hosting;
+using LabCharts.Jobs.RabbitMq;
+using LabCharts.Jobs.S3;
+using LabCharts.Processing;
 using LabCharts.Worker.Commands;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,11 +46,10 @@ public static class Program
         }
 
         var web = WebApplication.CreateBuilder(args);
-        web.WebHost.UseUrls($"http://+:{port.Trim()}");
+        web.AddLabChartsHostDefaults();
         AddWorker(web);
         var app = web.Build();
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.UseLabChartsHostDefaults();
         await app.RunAsync();
         return 0;
     }
@@ -56,6 +57,8 @@ public static class Program
     private static void AddWorker(IHostApplicationBuilder builder)
     {
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("Worker:ShutdownGrace", TimeSpan.FromSeconds(30)));
+        builder.AddRabbitMq();
+        builder.AddS3Storage();
         builder.AddLabChartsJobs();
         builder.AddJobWorker();
     }

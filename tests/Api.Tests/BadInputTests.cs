@@ -20,7 +20,11 @@ public sealed class BadInputTests : IDisposable
         { "not an object", "[1, 2, 3]", "malformed_json" },
         { "values not numbers", Pendulum.Replace("[0.50, 0.60, 0.70, 0.80, 0.90]", "\"abc\"", StringComparison.Ordinal), "malformed_json" },
         { "word in values", Pendulum.Replace("0.60,", "\"six\",", StringComparison.Ordinal), "malformed_json" },
-        { "unknown property", Pendulum.Replace("\"title\"", "\"titel\"", StringComparison.Ordinal), "malformed_json" },
+        { "unknown property", Pendulum.Replace("\"title\"", "\"titel\"", StringComparison.Ordinal), "unknown_field" },
+        { "wrong type", Pendulum.Replace("\"单摆测重力加速度\"", "5", StringComparison.Ordinal), "malformed_json" },
+        { "object for a name", Pendulum.Replace("\"pendulum\"", "{\"id\": \"pendulum\"}", StringComparison.Ordinal), "malformed_json" },
+        { "null in values", Pendulum.Replace("0.60,", "null,", StringComparison.Ordinal), "malformed_json" },
+        { "deeply nested", "{\"experiment\": " + new string('[', 5000) + new string(']', 5000) + "}", "malformed_json" },
         { "no experiment", "{\"data\": {\"x\": {\"values\": [1]}}}", "missing_field" },
         { "no data", "{\"experiment\": \"pendulum\"}", "missing_field" },
         { "unknown experiment", Pendulum.Replace("\"pendulum\"", "\"perpetuum\"", StringComparison.Ordinal), "unknown_experiment" },
@@ -47,6 +51,40 @@ public sealed class BadInputTests : IDisposable
 
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, code, name);
         Assert.False(Directory.Exists(Path.Combine(_factory.DataRoot, "jobs")), $"{name}: nothing may be stored");
+    }
+
+    public static TheoryData<string, string, string, string> BlamedCases() => new()
+    {
+        { "null column", Pendulum.Replace("\"L\": {", "\"L\": null, \"L2\": {", StringComparison.Ordinal), "invalid_value", "data.L" },
+        { "null constant", Pendulum.Replace("\"g_ref\": {", "\"g_ref\": null, \"g2\": {", StringComparison.Ordinal), "invalid_value", "constants.g_ref" },
+        { "null column values", Pendulum.Replace("[0.50, 0.60, 0.70, 0.80, 0.90]", "null", StringComparison.Ordinal), "missing_field", "data.L.values" },
+        { "typo in a column", Pendulum.Replace("\"unit\": \"m\"", "\"units\": \"m\"", StringComparison.Ordinal), "unknown_field", "data.L.units" },
+        { "typo in render", Pendulum.Replace("\"width\"", "\"widht\"", StringComparison.Ordinal), "unknown_field", "render.widht" },
+        { "column outside data", """{"experiment": "custom", "model": "linear", "x": {"values": [1, 2, 3]}, "data": {"y": {"values": [2, 4, 6]}}}""", "unknown_field", "x" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BlamedCases))]
+    public async Task Submit_NullOrUnknownField_Answers400NamingTheField(string name, string body, string code, string field)
+    {
+        using var client = _factory.CreateClient();
+        using var response = await client.PostAsync("/api/jobs", SampleRequests.Json(body), TestContext.Current.CancellationToken);
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, code, field, name);
+        Assert.False(Directory.Exists(Path.Combine(_factory.DataRoot, "jobs")), $"{name}: nothing may be stored");
+    }
+
+    [Fact]
+    public async Task Submit_ColumnOutsideData_HintsWhereColumnsGo()
+    {
+        using var client = _factory.CreateClient();
+        using var response = await client.PostAsync("/api/jobs", SampleRequests.Json(
+            """{"experiment": "custom", "model": "linear", "x": {"values": [1, 2, 3]}, "y": {"values": [2, 4, 6]}}"""),
+            TestContext.Current.CancellationToken);
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "unknown_field", "x", "column outside data");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("放在 data 下", problem.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

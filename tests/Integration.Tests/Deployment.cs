@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Amazon.S3;
+using LabCharts.Jobs.S3;
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,6 @@ public sealed class Deployment : IAsyncDisposable
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..10];
     private readonly List<HostProcess> _processes = [];
     private readonly Dictionary<string, string> _environment;
-    private HostProcess? _api;
 
     private Deployment(Dictionary<string, string> environment, int port)
     {
@@ -52,6 +52,7 @@ public sealed class Deployment : IAsyncDisposable
         env["Queue__RabbitMq__BatchQueue"] = $"it.batch.{deployment._suffix}";
         env["Queue__RabbitMq__DeadLetterQueue"] = $"it.dead.{deployment._suffix}";
         env["Queue__RabbitMq__DeadLetterExchange"] = $"it.dead.{deployment._suffix}";
+        env["Queue__RabbitMq__EventsExchange"] = $"it.events.{deployment._suffix}";
         env["Storage__S3__Endpoint"] = s3;
         env["Storage__S3__Bucket"] = deployment.Bucket;
         env["Storage__S3__AccessKey"] = "S3RVER";
@@ -75,32 +76,58 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>Starts the API (no embedded worker) and waits until it is ready.</summary>
     public async Task StartApiAsync()
     {
-        _api = Start("Api", new Dictionary<string, string> { ["PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Worker__Embedded"] = "false" });
+        await StartReadyApiAsync(Port, Client);
+    }
+
+    /// <summary>
+    /// Starts one more API replica (no embedded worker) on a port of its own, sharing the broker and
+    /// the bucket, and waits until it is ready: its process and a client for it, as the same user.
+    /// </summary>
+    public async Task<(HostProcess Process, HttpClient Client)> StartApiReplicaAsync()
+    {
+        var port = HostProcess.FreePort();
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var header in Client.DefaultRequestHeaders)
+        {
+            client.DefaultRequestHeaders.Add(header.Key, header.Value);
+        }
+        return (await StartReadyApiAsync(port, client), client);
+    }
+
+    private async Task<HostProcess> StartReadyApiAsync(int port, HttpClient client)
+    {
+        var api = Start("Api", new Dictionary<string, string> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Worker__Embedded"] = "false" });
+        _apis.Add(api);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             try
             {
-                using var ready = await Client.GetAsync("/healthz/ready");
+                using var ready = await client.GetAsync("/healthz/ready");
                 if (ready.StatusCode == HttpStatusCode.OK)
                 {
-                    return;
+                    return api;
                 }
             }
             catch (HttpRequestException)
             {
             }
-            if (_api.HasExited)
+            if (api.HasExited)
             {
-                throw new InvalidOperationException($"API exited: {_api.Output}");
+                throw new InvalidOperationException($"API exited: {api.Output}");
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"API not ready: {_api.Output}");
+        throw new TimeoutException($"API not ready: {api.Output}");
     }
 
     public HostProcess StartWorker(IReadOnlyDictionary<string, string>? extra = null) =>
         Start("Worker", new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["Worker__Concurrency"] = extra?.GetValueOrDefault("Worker__Concurrency") ?? "4" });
+
+    /// <summary>The API processes started, first one first.</summary>
+    public IReadOnlyList<HostProcess> ApiProcesses => _apis;
+
+    private readonly List<HostProcess> _apis = [];
 
     private HostProcess Start(string host, Dictionary<string, string> extra)
     {

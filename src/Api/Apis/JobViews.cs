@@ -1,4 +1,8 @@
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Storage;
 
 namespace LabCharts.Api.Apis;
@@ -11,7 +15,7 @@ public sealed class JobViews(IArtifactUrlSigner signer)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(request);
-        var english = Http.CallerLanguage.PrefersEnglish(request);
+        var english = CallerLanguage.PrefersEnglish(request);
         return new JobView
         {
             Id = record.Id,

@@ -1,11 +1,14 @@
 using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Identity;
 using LabCharts.Jobs.Problems;
-using LabCharts.Jobs.Processing;
+using LabCharts.Jobs.Submission;
 using LabCharts.Jobs.Queue;
-using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -30,12 +33,11 @@ public static class JobsApi
     public static async Task<Results<Ok<JobView>, Accepted<JobAccepted>, ProblemHttpResult>> SubmitAsync(
         HttpRequest request,
         GatewayIdentity identity,
+        JobSubmitter submitter,
         JobRecordStore records,
-        IJobQueue queue,
         JobCompletionSignal completion,
         JobViews views,
         IOptions<ApiOptions> options,
-        TimeProvider time,
         string? wait,
         CancellationToken cancellationToken)
     {
@@ -46,45 +48,27 @@ public static class JobsApi
             var body = await RequestBodyReader.ReadJobRequestAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
             var validated = JobRequestValidator.Validate(body);
 
-            var now = time.GetUtcNow();
-            var record = new JobRecord
-            {
-                Id = JobId.New(now),
-                Owner = caller.Owner,
-                Experiment = validated.Input.Experiment,
-                Title = validated.Input.Title,
-                Status = JobStatus.Queued,
-                CreatedAt = now,
-                UpdatedAt = now,
-                RenderVersion = JobPipeline.RenderVersion,
-            };
+            var record = submitter.NewRecord(caller.Owner, validated.Input.Experiment, validated.Input.Title);
             var completed = completion.WhenCompleted(record.Id);
-            await records.CreateAsync(record, body, cancellationToken);
             try
             {
-                await queue.PublishAsync(new JobMessage(record.Id, record.Owner), cancellationToken);
+                await submitter.SubmitAsync(record, body, cancellationToken);
             }
             catch (QueueUnavailableException)
             {
-                // Not accepted: the record says so (final, so the sweeper will not run it behind the
-                // client's back), and the client is told to try again.
                 completion.Forget(record.Id);
-                var problem = ProblemCatalog.QueueUnavailable();
-                await records.SaveFinalAsync(record with
-                {
-                    Status = JobStatus.Failed,
-                    Error = new JobError(problem.Code, problem.MessageZh, problem.MessageEn),
-                    UpdatedAt = time.GetUtcNow(),
-                    FinishedAt = time.GetUtcNow(),
-                }, CancellationToken.None);
                 request.HttpContext.Response.Headers.RetryAfter = "5";
-                return problem.ToResult(request);
+                return ProblemCatalog.QueueUnavailable().ToResult(request);
             }
 
             if (waitFor > TimeSpan.Zero
                 && await WaitForFinalAsync(records, caller, record.Id, completed, waitFor, cancellationToken) is { } finished)
             {
-                return TypedResults.Ok(views.ToView(finished, request));
+                // A request only the fit could reject ends as a failed job, and a waiting caller gets
+                // the same problem (400, same code and message) a submission-time check would give.
+                return finished is { Status: JobStatus.Failed, Error: { IsInputError: true } error }
+                    ? error.ToProblem().ToResult(request)
+                    : TypedResults.Ok(views.ToView(finished, request));
             }
             completion.Forget(record.Id);
             var statusUrl = JobViews.StatusPath(record.Id);
@@ -146,8 +130,8 @@ public static class JobsApi
     }
 
     /// <summary>
-    /// Waits for the job's record to become final: woken at once by a worker in this process,
-    /// otherwise finding it by reading the record every 200 ms.
+    /// Waits for the job's record to become final: woken at once by the job's final event,
+    /// and reading the record every 200 ms in case an event is lost.
     /// </summary>
     private static async Task<JobRecord?> WaitForFinalAsync(
         JobRecordStore records, Caller caller, string jobId, Task completed, TimeSpan waitFor, CancellationToken cancellationToken)

@@ -3,7 +3,13 @@ using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
 using LabCharts.Api.OpenApi;
 using LabCharts.Jobs;
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs.RabbitMq;
+using LabCharts.Jobs.S3;
+using LabCharts.Processing;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace LabCharts.Api.Extensions;
@@ -15,10 +21,12 @@ public static class ApiExtensions
     public static WebApplicationBuilder AddLabChartsApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        UsePortVariable(builder);
-
+        builder.AddLabChartsHostDefaults();
+        builder.AddRabbitMq();
+        builder.AddS3Storage();
         builder.AddLabChartsJobs();
         builder.AddJobSweeper();
+        builder.AddJobCompletionSignal();
         // Embedded default: with the in-process queue the worker pipeline runs in this process
         // (DESIGN.md); with RabbitMQ, workers are separate processes unless Worker:Embedded says otherwise.
         if (builder.Configuration.GetValue("Worker:Embedded", !builder.Configuration.UsesRabbitMq()))
@@ -46,8 +54,6 @@ public static class ApiExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, LabChartsJson.Default);
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblemCodes.Add);
-        services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddOperationTransformer<JobRequestBodyTransformer>());
         return builder;
     }
@@ -56,15 +62,12 @@ public static class ApiExtensions
     public static WebApplication MapLabChartsApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseLabChartsHostDefaults();
 
         app.MapJobsApi();
         app.MapExperimentsApi();
         app.MapFilesApi();
         app.MapPingApi();
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapOpenApi("/openapi/v1.json");
         app.UseSwaggerUI(o =>
         {
@@ -73,22 +76,5 @@ public static class ApiExtensions
             o.DocumentTitle = "LabCharts API";
         });
         return app;
-    }
-
-    /// <summary>
-    /// Listen on <c>PORT</c> when set (WeChat Cloud Run's templates use 80), else on ASP.NET's own
-    /// settings (<c>ASPNETCORE_URLS</c>/<c>HTTP_PORTS</c>, launch profile), else on 8080.
-    /// </summary>
-    private static void UsePortVariable(WebApplicationBuilder builder)
-    {
-        var port = builder.Configuration["PORT"];
-        if (!string.IsNullOrWhiteSpace(port))
-        {
-            builder.WebHost.UseUrls($"http://+:{port.Trim()}");
-        }
-        else if (string.IsNullOrEmpty(builder.Configuration["URLS"]) && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]))
-        {
-            builder.WebHost.UseUrls("http://localhost:8080");
-        }
     }
 }

@@ -14,6 +14,18 @@ public static class ProblemCatalog
         $"请求内容不是有效的 JSON：{detail}",
         $"The request body is not valid JSON: {detail}");
 
+    /// <summary>A field the contract does not have (a typo, or a column outside <c>data</c>).</summary>
+    public static Problem UnknownField(string field, string? hintZh = null, string? hintEn = null) => new(
+        "unknown_field", 400,
+        $"未知字段“{field}”。{hintZh}",
+        $"Unknown field '{field}'.{(hintEn is null ? "" : " " + hintEn)}", field);
+
+    /// <summary>A null where a value is needed (a column, a constant, an array element).</summary>
+    public static Problem NullValue(string field) => new(
+        "invalid_value", 400,
+        $"“{field}”无效：不能为 null。",
+        $"'{field}' is invalid: it must not be null.", field);
+
     /// <summary>The body is over the limit.</summary>
     public static Problem BodyTooLarge(long limit) => new(
         "body_too_large", 413,

@@ -1,12 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 
 namespace LabCharts.Jobs.Queue;
 
 /// <summary>
 /// The embedded queue: two unbounded channels in memory, interactive read before batch. Messages
-/// do not survive the process; <see cref="Processing.JobSweeper"/> re-publishes every job
+/// do not survive the process; <see cref="Submission.JobSweeper"/> re-publishes every job
 /// whose record is not final when the process starts, so none is lost.
 /// </summary>
 public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource
@@ -22,7 +26,7 @@ public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<JobDelivery> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<JobDelivery> ReadAllAsync(int maxUnsettled, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -1,5 +1,9 @@
 using System.Text.Json;
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Storage;
 
 namespace LabCharts.Jobs.Records;

@@ -1,5 +1,9 @@
 using LabCharts.Analysis;
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Problems;
 
 namespace LabCharts.Jobs.Validation;
@@ -44,11 +48,15 @@ public static class JobRequestValidator
         var columns = new Dictionary<string, ColumnInput>(StringComparer.Ordinal);
         foreach (var (key, column) in request.Data)
         {
-            columns[key] = ToColumnInput(key, column);
+            columns[key] = ToColumnInput(key, column ?? throw new ProblemException(ProblemCatalog.NullValue($"data.{key}")));
         }
         var constants = new Dictionary<string, ConstantInput>(StringComparer.Ordinal);
         foreach (var (key, constant) in request.Constants ?? [])
         {
+            if (constant is null)
+            {
+                throw new ProblemException(ProblemCatalog.NullValue($"constants.{key}"));
+            }
             constants[key] = new ConstantInput(
                 constant.Value ?? throw new ProblemException(ProblemCatalog.MissingField($"constants.{key}.value")),
                 constant.Unit,

@@ -1,8 +1,12 @@
 using System.Text.Json;
 using LabCharts.Analysis;
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Problems;
-using LabCharts.Jobs.Processing;
+using LabCharts.Processing;
 using LabCharts.Jobs.Validation;
 using LabCharts.Rendering;
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using LabCharts.Api.Tests.Infrastructure;
-using LabCharts.Jobs.Contracts;
-using LabCharts.Jobs.Processing;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
+using LabCharts.Processing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LabCharts.Api.Tests.Jobs;

@@ -1,4 +1,8 @@
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Queue;
 
 namespace LabCharts.Api.Tests.Jobs;
@@ -17,7 +21,7 @@ public abstract class JobQueueContract : IAsyncDisposable
 
     protected async Task<JobDelivery> NextAsync()
     {
-        _deliveries ??= Source.ReadAllAsync(_stop.Token).GetAsyncEnumerator(_stop.Token);
+        _deliveries ??= Source.ReadAllAsync(2, _stop.Token).GetAsyncEnumerator(_stop.Token);
         var next = _deliveries.MoveNextAsync().AsTask();
         Assert.True(await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(10))) == next, "no delivery within 10 s");
         Assert.True(await next);

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using LabCharts.Api.Tests.Infrastructure;
-using LabCharts.Jobs.Contracts;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
 

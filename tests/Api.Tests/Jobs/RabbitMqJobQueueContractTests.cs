@@ -1,8 +1,11 @@
 using LabCharts.Api.Tests.Infrastructure;
-using LabCharts.Jobs.Contracts;
-using LabCharts.Jobs.Processing;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Queue;
-using LabCharts.Jobs.Queue.RabbitMq;
+using LabCharts.Jobs.RabbitMq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
@@ -27,6 +30,7 @@ public sealed class RabbitMqJobQueueContractTests : JobQueueContract
             BatchQueue = $"test.batch.{suffix}",
             DeadLetterQueue = $"test.dead.{suffix}",
             DeadLetterExchange = $"test.dead.{suffix}",
+            EventsExchange = $"test.events.{suffix}",
             DeliveryLimit = 3,
         };
         _connection = new(() =>
@@ -35,8 +39,7 @@ public sealed class RabbitMqJobQueueContractTests : JobQueueContract
             return new RabbitMqConnection(Options.Create(_options), NullLogger<RabbitMqConnection>.Instance);
         });
         _publisher = new(() => new RabbitMqJobPublisher(_connection.Value));
-        _source = new(() => new RabbitMqDeliverySource(_connection.Value,
-            Options.Create(new WorkerOptions { Concurrency = 2 }), NullLogger<RabbitMqDeliverySource>.Instance));
+        _source = new(() => new RabbitMqDeliverySource(_connection.Value, NullLogger<RabbitMqDeliverySource>.Instance));
     }
 
     protected override IJobQueue Queue => _publisher.Value;

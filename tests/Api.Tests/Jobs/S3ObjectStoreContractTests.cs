@@ -1,3 +1,4 @@
+using LabCharts.Jobs.S3;
 using LabCharts.Api.Tests.Infrastructure;
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;

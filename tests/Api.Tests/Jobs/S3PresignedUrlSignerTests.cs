@@ -1,4 +1,5 @@
 using System.Net;
+using LabCharts.Jobs.S3;
 using LabCharts.Api.Tests.Infrastructure;
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using LabCharts.Jobs.S3;
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
 

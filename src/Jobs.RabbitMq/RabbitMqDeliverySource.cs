@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
+using LabCharts.Jobs.Queue;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace LabCharts.Jobs.RabbitMq;
+
+/// <summary>
+/// Consumes both queues on one channel with manual acks and a per-consumer prefetch equal to the
+/// worker's concurrency (<c>maxUnsettled</c>). Deliveries wait in two local buffers and interactive ones are handed out
+/// first, so a long batch never delays a student. Unsettled deliveries go back to the queue when
+/// the channel closes (crash, SIGTERM, broker restart) and come again, counted by the quorum
+/// queue's <c>x-delivery-count</c>.
+/// </summary>
+public sealed class RabbitMqDeliverySource(
+    RabbitMqConnection connection,
+    ILogger<RabbitMqDeliverySource> logger) : IJobDeliverySource
+{
+    /// <inheritdoc />
+    public async IAsyncEnumerable<JobDelivery> ReadAllAsync(int maxUnsettled, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var interactive = Channel.CreateUnbounded<JobDelivery>();
+        var batch = Channel.CreateUnbounded<JobDelivery>();
+        var channel = await ConnectWithRetryAsync(interactive, batch, maxUnsettled, cancellationToken);
+        try
+        {
+            while (true)
+            {
+                if (interactive.Reader.TryRead(out var delivery) || batch.Reader.TryRead(out delivery))
+                {
+                    yield return delivery;
+                    continue;
+                }
+                await Task.WhenAny(
+                    interactive.Reader.WaitToReadAsync(cancellationToken).AsTask(),
+                    batch.Reader.WaitToReadAsync(cancellationToken).AsTask()).WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            // Buffered deliveries not yet started return to the queue when the channel closes.
+            await channel.DisposeAsync();
+        }
+    }
+
+    private async Task<IChannel> ConnectWithRetryAsync(Channel<JobDelivery> interactive, Channel<JobDelivery> batch, int maxUnsettled, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                var connected = await connection.GetAsync(cancellationToken);
+                var channel = await connected.CreateChannelAsync(cancellationToken: cancellationToken);
+                await channel.BasicQosAsync(0, (ushort)Math.Clamp(maxUnsettled, 1, ushort.MaxValue), global: false, cancellationToken);
+                await ConsumeAsync(channel, connection.Options.InteractiveQueue, interactive, cancellationToken);
+                await ConsumeAsync(channel, connection.Options.BatchQueue, batch, cancellationToken);
+                logger.LogInformation("Consuming {Interactive} and {Batch}", connection.Options.InteractiveQueue, connection.Options.BatchQueue);
+                return channel;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The broker may start after the worker (compose, Cloud Run): keep trying.
+                logger.LogWarning("RabbitMQ not reachable ({Message}); retrying in {Delay}", error.Message, delay);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+            }
+        }
+    }
+
+    private async Task ConsumeAsync(IChannel channel, string queue, Channel<JobDelivery> buffer, CancellationToken cancellationToken)
+    {
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            JobMessage? message = null;
+            try
+            {
+                message = JsonSerializer.Deserialize(delivery.Body.Span, LabChartsJson.Default.JobMessage);
+            }
+            catch (JsonException error)
+            {
+                logger.LogError(error, "Unreadable message on {Queue}; dead-lettering it", queue);
+            }
+            if (message is null)
+            {
+                await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None);
+                return;
+            }
+            await buffer.Writer.WriteAsync(new Delivery(channel, delivery.DeliveryTag, message, DeliveryCountOf(delivery), logger), CancellationToken.None);
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
+    }
+
+    /// <summary>Quorum queues count earlier deliveries in <c>x-delivery-count</c>; absent on the first.</summary>
+    private static int DeliveryCountOf(BasicDeliverEventArgs delivery)
+    {
+        var previous = delivery.BasicProperties.Headers?.TryGetValue("x-delivery-count", out var value) == true
+            ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)
+            : delivery.Redelivered ? 1 : 0;
+        return previous + 1;
+    }
+
+    private sealed class Delivery(IChannel channel, ulong tag, JobMessage message, int count, ILogger logger)
+        : JobDelivery(message, count)
+    {
+        public override async ValueTask AckAsync(CancellationToken cancellationToken) =>
+            await SettleAsync(() => channel.BasicAckAsync(tag, multiple: false, cancellationToken));
+
+        public override async ValueTask RetryAsync(CancellationToken cancellationToken) =>
+            await SettleAsync(() => channel.BasicNackAsync(tag, multiple: false, requeue: true, cancellationToken));
+
+        private async Task SettleAsync(Func<ValueTask> settle)
+        {
+            try
+            {
+                await settle();
+            }
+            catch (Exception error) when (error is RabbitMQ.Client.Exceptions.AlreadyClosedException or IOException
+                or RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                // The channel closed under us: the broker will deliver the message again, and the
+                // processor's idempotency makes that harmless.
+                logger.LogWarning("Could not settle job {JobId}: {Message}", Message.JobId, error.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using LabCharts.Jobs.Queue;
+using System.Text.Json;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace LabCharts.Jobs.RabbitMq;
+
+/// <summary>
+/// Publishes persistent job messages on a channel with publisher confirms: <see cref="PublishAsync"/>
+/// returns only once the broker has taken responsibility for the message, and throws
+/// <see cref="QueueUnavailableException"/> when it has not (down, recovering, nacked, timed out).
+/// </summary>
+public sealed class RabbitMqJobPublisher(RabbitMqConnection connection) : IJobQueue, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IChannel? _channel;
+
+    /// <inheritdoc />
+    public async ValueTask PublishAsync(JobMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(connection.Options.PublishTimeout);
+        try
+        {
+            var channel = await ChannelAsync(timeout.Token);
+            var properties = new BasicProperties
+            {
+                Persistent = true,
+                ContentType = "application/json",
+                MessageId = message.JobId,
+                Type = "labcharts.job",
+            };
+            var body = JsonSerializer.SerializeToUtf8Bytes(message, LabChartsJson.Default.JobMessage);
+            await channel.BasicPublishAsync(exchange: "", routingKey: connection.QueueOf(message.Lane), mandatory: true,
+                basicProperties: properties, body: body, cancellationToken: timeout.Token);
+        }
+        catch (Exception error) when (error is BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException
+            or PublishException or IOException or System.Net.Sockets.SocketException
+            || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new QueueUnavailableException($"RabbitMQ did not confirm job {message.JobId}: {error.Message}", error);
+        }
+    }
+
+    private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
+    {
+        if (_channel is { IsClosed: false } open)
+        {
+            return open;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_channel is { IsClosed: false } reopened)
+            {
+                return reopened;
+            }
+            var connected = await connection.GetAsync(cancellationToken);
+            if (_channel is not null)
+            {
+                await _channel.DisposeAsync();
+            }
+            _channel = await connected.CreateChannelAsync(
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                cancellationToken);
+            return _channel;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_channel is not null)
+        {
+            await _channel.DisposeAsync();
+        }
+        _gate.Dispose();
+    }
+}

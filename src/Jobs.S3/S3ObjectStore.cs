@@ -1,0 +1,156 @@
+using LabCharts.Jobs.Storage;
+using System.Net;
+using System.Runtime.CompilerServices;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Options;
+
+namespace LabCharts.Jobs.S3;
+
+/// <summary>
+/// Storage in an S3-compatible bucket through AWSSDK.S3, with the settings COS and older MinIO need
+/// (DESIGN.md): checksums only when required, no aws-chunked uploads (s3rver stores them
+/// corrupted, COS refuses them), path- or virtual-hosted-style per store. A PUT replaces the whole
+/// object atomically, so readers never see half of one.
+/// </summary>
+public sealed class S3ObjectStore : IObjectStore, IDisposable
+{
+    private readonly AmazonS3Client _client;
+    private readonly string _bucket;
+
+    /// <summary>Connects to the configured endpoint.</summary>
+    public S3ObjectStore(IOptions<S3StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        _bucket = settings.Bucket;
+        _client = S3Clients.Create(settings, new Uri(settings.Endpoint!));
+    }
+
+    /// <inheritdoc />
+    public Task PutAsync(StorageKey key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
+        GuardAsync(key, async () =>
+        {
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            await _client.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = _bucket,
+                Key = key.Value,
+                InputStream = stream,
+                ContentType = contentType,
+                UseChunkEncoding = false,
+                AutoCloseStream = false,
+            }, cancellationToken);
+            return true;
+        });
+
+    /// <inheritdoc />
+    public Task<StoredObject?> GetAsync(StorageKey key, CancellationToken cancellationToken) =>
+        GuardAsync(key, async () =>
+        {
+            // The SDK checks the body against its checksum; a mismatch (a read racing an overwrite on a
+            // store that does not replace objects atomically, or a damaged transfer) is worth a second read.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var response = await _client.GetObjectAsync(_bucket, key.Value, cancellationToken);
+                    using var buffer = new MemoryStream(response.ContentLength > 0 ? (int)response.ContentLength : 4096);
+                    await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+                    return new StoredObject(buffer.ToArray(), response.Headers.ContentType ?? ContentTypes.ForKey(key));
+                }
+                catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return null;
+                }
+                catch (Exception error) when (attempt < 4 && error is not OperationCanceledException
+                    && error is not AmazonServiceException { StatusCode: not HttpStatusCode.InternalServerError and not HttpStatusCode.ServiceUnavailable })
+                {
+                    await Task.Delay(25 * attempt, cancellationToken);
+                }
+            }
+        });
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StorageKey> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix, MaxKeys = 1000 };
+        while (true)
+        {
+            var response = await _client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var item in response.S3Objects ?? [])
+            {
+                // Objects that other tools put in the bucket under odd names are not ours: skip them.
+                if (StorageKey.TryParse(item.Key, out var key))
+                {
+                    yield return key;
+                }
+            }
+            if (response.IsTruncated != true || string.IsNullOrEmpty(response.NextContinuationToken))
+            {
+                yield break;
+            }
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken) =>
+        GuardAsync(key, async () => await _client.DeleteObjectAsync(_bucket, key.Value, cancellationToken));
+
+    /// <inheritdoc />
+    public async Task DeleteManyAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        // S3 takes at most 1000 keys per multi-object delete; COS insists on Content-MD5 (S3Clients).
+        foreach (var chunk in keys.Chunk(1000))
+        {
+            var response = await GuardAsync(chunk[0], () => _client.DeleteObjectsAsync(new DeleteObjectsRequest
+            {
+                BucketName = _bucket,
+                Objects = [.. chunk.Select(key => new KeyVersion { Key = key.Value })],
+                Quiet = true,
+            }, cancellationToken));
+            if (response.DeleteErrors is { Count: > 0 } errors)
+            {
+                throw new StorageUnavailableException($"Could not delete {errors.Count} objects, e.g. '{errors[0].Key}': {errors[0].Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The SDK has already retried timeouts and 5xx (<see cref="S3StorageOptions.MaxErrorRetry"/>);
+    /// what still fails is the store being unavailable, which callers turn into 503 or a retry.
+    /// </summary>
+    private static async Task<T> GuardAsync<T>(StorageKey key, Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (Exception error) when (error is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+            // The SDK's ETag/MD5 check throws this on a malformed ETag (a torn read on a store without atomic overwrite).
+            or ArgumentOutOfRangeException)
+        {
+            throw new StorageUnavailableException($"Object storage failed on '{key}': {error.Message}", error);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, MaxKeys = 1 }, cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (error is AmazonServiceException or HttpRequestException or TaskCanceledException or AmazonClientException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,53 @@
+using LabCharts.Jobs.Storage;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Options;
+
+namespace LabCharts.Jobs.S3;
+
+/// <summary>
+/// Presigned GET URLs for the public endpoint (what the browser reaches, e.g. <c>http://localhost:9000</c>),
+/// which may differ from the endpoint the service uses (<c>http://minio:9000</c> inside compose).
+/// Signing is local computation: no request is made.
+/// </summary>
+public sealed class S3PresignedUrlSigner : IArtifactUrlSigner, IDisposable
+{
+    private readonly AmazonS3Client _publicClient;
+    private readonly string _bucket;
+    private readonly Uri _publicEndpoint;
+    private readonly TimeSpan _lifetime;
+    private readonly TimeProvider _time;
+
+    /// <summary>Prepares a client for the public endpoint.</summary>
+    public S3PresignedUrlSigner(IOptions<S3StorageOptions> s3, IOptions<StorageOptions> storage, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(s3);
+        ArgumentNullException.ThrowIfNull(storage);
+        var settings = s3.Value;
+        _publicEndpoint = new Uri(string.IsNullOrWhiteSpace(settings.PublicEndpoint) ? settings.Endpoint! : settings.PublicEndpoint);
+        _publicClient = S3Clients.Create(settings, _publicEndpoint);
+        _bucket = settings.Bucket;
+        _lifetime = storage.Value.UrlLifetime;
+        _time = time;
+    }
+
+    /// <inheritdoc />
+    public SignedUrl Sign(StorageKey key)
+    {
+        // Whole seconds, like the X-Amz-Expires the URL carries.
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds());
+        var url = _publicClient.GetPreSignedURL(new GetPreSignedUrlRequest
+        {
+            BucketName = _bucket,
+            Key = key.Value,
+            Verb = HttpVerb.GET,
+            Expires = expiresAt.UtcDateTime,
+            // Without this the SDK may write https for an http endpoint; the scheme is not signed.
+            Protocol = _publicEndpoint.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS,
+        });
+        return new SignedUrl(url, expiresAt);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _publicClient.Dispose();
+}

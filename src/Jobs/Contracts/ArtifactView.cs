@@ -1,4 +1,0 @@
-namespace LabCharts.Jobs.Contracts;
-
-/// <summary>An artifact as clients see it: a short-lived signed URL, never a storage path.</summary>
-public sealed record ArtifactView(string Name, string Format, string Url, DateTimeOffset? ExpiresAt, int Width, int Height, long Bytes);

@@ -1,4 +1,0 @@
-namespace LabCharts.Jobs.Contracts;
-
-/// <summary><c>GET /api/ping</c>, kept from the old back end.</summary>
-public sealed record PingAnswer(string Message, string Service, string Version);

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using LabCharts.Jobs.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LabCharts.Jobs.Hosting;
+
+/// <summary>Problems as <c>application/problem+json</c> with the stable code and a message in the caller's language.</summary>
+public static class ProblemResults
+{
+    /// <summary>The problem as an HTTP result.</summary>
+    public static ProblemHttpResult ToResult(this Problem problem, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
+        if (problem.Field is not null)
+        {
+            extensions["field"] = problem.Field;
+        }
+        return TypedResults.Problem(
+            title: problem.Message(CallerLanguage.PrefersEnglish(request)),
+            statusCode: problem.Status,
+            extensions: extensions);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace LabCharts.Jobs.Messages;
+
+/// <summary>Interactive submissions never wait behind a batch re-render (DESIGN.md, two queues).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JobLane>))]
+public enum JobLane
+{
+    /// <summary>A student's submission.</summary>
+    [JsonStringEnumMemberName("interactive")] Interactive,
+
+    /// <summary>An admin batch re-render.</summary>
+    [JsonStringEnumMemberName("batch")] Batch,
+}

@@ -1,0 +1,81 @@
+using LabCharts.Jobs.Events;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Problems;
+using LabCharts.Jobs.Queue;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using Microsoft.Extensions.Logging;
+
+namespace LabCharts.Jobs.Submission;
+
+/// <summary>
+/// The job service: the one way a job is submitted, by the API, the sweeper and the batch re-render
+/// alike. Submitting is: create the record → store the request durably (with its pending marker) →
+/// publish the message → announce <see cref="JobEventKind.Queued"/>. When the queue refuses, the record
+/// is made final (<c>queue_unavailable</c>) so the sweeper never runs it behind the client's back,
+/// and <see cref="QueueUnavailableException"/> reaches the caller.
+/// </summary>
+public sealed class JobSubmitter(
+    JobRecordStore records,
+    IJobQueue queue,
+    IJobEvents events,
+    TimeProvider time,
+    ILogger<JobSubmitter> logger)
+{
+    /// <summary>
+    /// A new queued record for an owner (not yet stored): its id is known before submission, so a
+    /// caller can start waiting for the job's events first.
+    /// </summary>
+    public JobRecord NewRecord(string owner, string experiment, string? title)
+    {
+        var now = time.GetUtcNow();
+        return new JobRecord
+        {
+            Id = JobId.New(now),
+            Owner = owner,
+            Experiment = experiment,
+            Title = title,
+            Status = JobStatus.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Stores and publishes a new job; returns once the queue has confirmed it.</summary>
+    /// <exception cref="QueueUnavailableException">The queue did not take it; the record says so and nothing will run.</exception>
+    public async Task SubmitAsync(JobRecord record, JobRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(request);
+        await records.CreateAsync(record, request, cancellationToken);
+        try
+        {
+            await queue.PublishAsync(new JobMessage(record.Id, record.Owner), cancellationToken);
+        }
+        catch (QueueUnavailableException)
+        {
+            var now = time.GetUtcNow();
+            var failed = record with
+            {
+                Status = JobStatus.Failed,
+                Error = JobError.From(ProblemCatalog.QueueUnavailable()),
+                UpdatedAt = now,
+                FinishedAt = now,
+            };
+            await records.SaveFinalAsync(failed, CancellationToken.None);
+            await events.AnnounceAsync(failed, JobEventKind.Failed, logger, CancellationToken.None);
+            throw;
+        }
+        await events.AnnounceAsync(record, JobEventKind.Queued, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes a stored job that is not final again (its message was lost). Processing is
+    /// idempotent, so a job published twice is still done once.
+    /// </summary>
+    public async Task RepublishAsync(JobRecord record, JobLane lane, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await queue.PublishAsync(new JobMessage(record.Id, record.Owner, lane), cancellationToken);
+    }
+}

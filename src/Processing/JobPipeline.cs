@@ -1,0 +1,57 @@
+using LabCharts.Jobs;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Views;
+using LabCharts.Jobs.Validation;
+using LabCharts.Rendering;
+
+namespace LabCharts.Processing;
+
+/// <summary>
+/// Analyse, then render every requested format: pure computation, no storage. The queue worker and
+/// the <c>render</c> command both run exactly this.
+/// </summary>
+public sealed class JobPipeline(ChartRenderer renderer)
+{
+    /// <summary>Version of the chart style; a batch re-render compares against it.</summary>
+    public const int RenderVersion = 1;
+
+    /// <summary>Runs a validated job. Analysis errors surface as <see cref="LabCharts.Analysis.AnalysisException"/>.</summary>
+    public PipelineOutput Run(ValidatedJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var analysis = job.Experiment.Analyze(job.Input);
+        var result = new JobResult(analysis.Fit, analysis.Quantities);
+        if (job.Render.Formats.Count == 0)
+        {
+            return new PipelineOutput(result, []);
+        }
+
+        var artifacts = new List<RenderedArtifact>();
+        foreach (var (name, chart) in AnalysisChartMapper.ComposeAll(analysis.Chart))
+        {
+            foreach (var format in job.Render.Formats)
+            {
+                var rendered = renderer.Render(chart, new RenderOptions
+                {
+                    Width = job.Render.Width,
+                    Height = job.Render.Height,
+                    Scale = job.Render.Scale,
+                    Format = ParseFormat(format),
+                    Theme = AnalysisChartMapper.Theme(job.Render.Theme),
+                });
+                artifacts.Add(new RenderedArtifact(name, format, rendered.ContentType, rendered.Bytes, rendered.PixelWidth, rendered.PixelHeight));
+            }
+        }
+
+        return new PipelineOutput(result, artifacts);
+    }
+
+    private static ChartFormat ParseFormat(string format) => format switch
+    {
+        "svg" => ChartFormat.Svg,
+        "pdf" => ChartFormat.Pdf,
+        _ => ChartFormat.Png,
+    };
+}
