@@ -1,7 +1,7 @@
-using LabCharts.Jobs.Queue;
 using System.Text.Json;
 using LabCharts.Jobs.Events;
 using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Queue;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;

@@ -1,7 +1,7 @@
-using LabCharts.Jobs.Queue;
 using System.Text.Json;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Views;

@@ -1,8 +1,8 @@
-using LabCharts.Jobs.Storage;
 using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.S3.Model;
+using LabCharts.Jobs.Storage;
 
 namespace LabCharts.Jobs.S3;
 

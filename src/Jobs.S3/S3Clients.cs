@@ -1,6 +1,6 @@
-using LabCharts.Jobs.Storage;
 using Amazon.Runtime;
 using Amazon.S3;
+using LabCharts.Jobs.Storage;
 
 namespace LabCharts.Jobs.S3;
 

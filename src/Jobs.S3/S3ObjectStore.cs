@@ -1,9 +1,9 @@
-using LabCharts.Jobs.Storage;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LabCharts.Jobs.S3;

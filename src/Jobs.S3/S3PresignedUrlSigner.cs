@@ -1,6 +1,6 @@
-using LabCharts.Jobs.Storage;
 using Amazon.S3;
 using Amazon.S3.Model;
+using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LabCharts.Jobs.S3;

@@ -1,15 +1,15 @@
 using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
 using LabCharts.Jobs;
+using LabCharts.Jobs.Identity;
 using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Problems;
+using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
-using LabCharts.Jobs.Identity;
-using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Submission;
-using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Validation;
+using LabCharts.Jobs.Views;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

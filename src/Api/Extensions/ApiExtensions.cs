@@ -3,13 +3,13 @@ using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
 using LabCharts.Api.OpenApi;
 using LabCharts.Jobs;
-using LabCharts.Jobs.RabbitMq;
-using LabCharts.Jobs.S3;
-using LabCharts.Processing;
 using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.RabbitMq;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.S3;
 using LabCharts.Jobs.Views;
+using LabCharts.Processing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace LabCharts.Api.Extensions;

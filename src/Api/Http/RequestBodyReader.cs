@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 using LabCharts.Analysis;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Views;
-using LabCharts.Jobs.Problems;
 
 namespace LabCharts.Api.Http;
 

@@ -3,8 +3,8 @@ using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
 using LabCharts.Jobs.Storage;
+using LabCharts.Jobs.Views;
 
 namespace LabCharts.Jobs.Records;
 

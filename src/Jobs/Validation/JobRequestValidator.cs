@@ -1,10 +1,10 @@
 using LabCharts.Analysis;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Views;
-using LabCharts.Jobs.Problems;
 
 namespace LabCharts.Jobs.Validation;
 

@@ -2,12 +2,12 @@ using System.Text.Json;
 using LabCharts.Analysis;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
-using LabCharts.Jobs.Problems;
-using LabCharts.Processing;
 using LabCharts.Jobs.Validation;
+using LabCharts.Jobs.Views;
+using LabCharts.Processing;
 using LabCharts.Rendering;
 
 namespace LabCharts.Worker.Commands;

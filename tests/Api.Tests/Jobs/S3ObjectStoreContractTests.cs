@@ -1,5 +1,5 @@
-using LabCharts.Jobs.S3;
 using LabCharts.Api.Tests.Infrastructure;
+using LabCharts.Jobs.S3;
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using LabCharts.Jobs.S3;
 using LabCharts.Api.Tests.Infrastructure;
+using LabCharts.Jobs.S3;
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
 
