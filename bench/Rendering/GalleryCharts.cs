@@ -48,7 +48,7 @@ internal static class GalleryCharts
             Series =
             [
                 new BandSeries { Label = "95% 置信带", Lower = v => (-4.12e-15 * v) + 1.79 - (0.03 + (Math.Abs(v - 6.7e14) * 1.5e-16)), Upper = v => (-4.12e-15 * v) + 1.79 + (0.03 + (Math.Abs(v - 6.7e14) * 1.5e-16)) },
-                new ScatterSeries { Label = "测量值", Points = [.. nu.Zip(u, (x, y) => new DataPoint(x, y, 0.04e14, 0.03))] },
+                new ScatterSeries { Label = "测量值", Points = [.. nu.Zip(u, (x, y) => new ChartPoint(x, y, 0.04e14, 0.03))] },
                 new FunctionSeries { Label = "拟合直线", Function = v => (-4.12e-15 * v) + 1.79 },
             ],
             Annotations = ["<i>U</i><sub>a</sub> = −<i>hν</i>/<i>e</i> + <i>W</i>/<i>e</i>", "<i>h</i> = (6.60 ± 0.15) × 10<sup>−34</sup> J·s", "<i>R</i><sup>2</sup> = 0.9991"],
@@ -64,7 +64,7 @@ internal static class GalleryCharts
         [
             new ReferenceLine { Label = "量程上限", Value = 0.0042, Color = new RgbColor(204, 121, 167) },
             new ReferenceLine { Label = "冰点参考", Value = 0, Vertical = true },
-            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, 12).Select(i => new DataPoint(i * 10, (4.1e-5 * i * 10) + (2e-5 * Math.Sin(i)), 0.5, 6e-5))] },
+            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, 12).Select(i => new ChartPoint(i * 10, (4.1e-5 * i * 10) + (2e-5 * Math.Sin(i)), 0.5, 6e-5))] },
             new FunctionSeries { Label = "<i>E</i> = <i>α</i>Δ<i>T</i>", Function = t => 4.1e-5 * t },
         ],
         Annotations = ["<i>α</i> = (41.0 ± 0.3) μV/K"],
@@ -73,7 +73,7 @@ internal static class GalleryCharts
     private static Chart FranckHertz()
     {
         static double Current(double u) => (2 + (0.9 * u) + (14 * Math.Pow(Math.Sin(Math.PI * (u - 1.2) / 4.9), 2) * (1 + (u / 30)))) * (u > 1 ? 1 : u);
-        var points = Enumerable.Range(0, 321).Select(i => new DataPoint(i * 0.25, Current(i * 0.25))).ToArray();
+        var points = Enumerable.Range(0, 321).Select(i => new ChartPoint(i * 0.25, Current(i * 0.25))).ToArray();
         var peaks = new List<MarkedPoint>();
         for (var i = 1; i < points.Length - 1; i++)
         {
@@ -104,7 +104,7 @@ internal static class GalleryCharts
         Y = new Axis { Label = "电压 <i>U</i> / V", Scale = AxisScale.Log },
         Series =
         [
-            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, 16).Select(i => new DataPoint(i * 0.5, 5 * Math.Exp(-i * 0.5 / 1.5) * (1 + (0.03 * Math.Sin(i * 3))), 0, 5 * Math.Exp(-i * 0.5 / 1.5) * 0.05))] },
+            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, 16).Select(i => new ChartPoint(i * 0.5, 5 * Math.Exp(-i * 0.5 / 1.5) * (1 + (0.03 * Math.Sin(i * 3))), 0, 5 * Math.Exp(-i * 0.5 / 1.5) * 0.05))] },
             new FunctionSeries { Label = "<i>U</i> = <i>U</i><sub>0</sub> e<sup>−<i>t</i>/<i>τ</i></sup>", Function = t => 5 * Math.Exp(-t / 1.5) },
         ],
         Annotations = ["<i>τ</i> = <i>RC</i> = (1.50 ± 0.02) s"],
@@ -117,7 +117,7 @@ internal static class GalleryCharts
         Y = new Axis { Label = "辐射功率 <i>P</i> / W", Scale = AxisScale.Log },
         Series =
         [
-            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, 10).Select(i => 300 * Math.Pow(1.35, i)).Select(t => new DataPoint(t, 2.1e-9 * Math.Pow(t, 4) * (1 + (0.05 * Math.Sin(t))), 0, 2.1e-9 * Math.Pow(t, 4) * 0.08))] },
+            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, 10).Select(i => 300 * Math.Pow(1.35, i)).Select(t => new ChartPoint(t, 2.1e-9 * Math.Pow(t, 4) * (1 + (0.05 * Math.Sin(t))), 0, 2.1e-9 * Math.Pow(t, 4) * 0.08))] },
             new FunctionSeries { Label = "<i>P</i> ∝ <i>T</i><sup>4</sup>", Function = t => 2.1e-9 * Math.Pow(t, 4), Dash = LineDash.Dashed },
         ],
         Annotations = ["斜率 <i>n</i> = 4.02 ± 0.05"],
@@ -129,7 +129,7 @@ internal static class GalleryCharts
         var series = new List<Series>();
         foreach (var (label, k) in springs)
         {
-            series.Add(new ScatterSeries { Label = label, Points = [.. Enumerable.Range(1, 8).Select(i => new DataPoint(i * 0.05, (i * 0.05 * 9.8 / k) + (0.002 * Math.Sin(i * k)), 0, 0.003))] });
+            series.Add(new ScatterSeries { Label = label, Points = [.. Enumerable.Range(1, 8).Select(i => new ChartPoint(i * 0.05, (i * 0.05 * 9.8 / k) + (0.002 * Math.Sin(i * k)), 0, 0.003))] });
         }
 
         // Each fit in its points' colour (the theme's colour for that slot); dashes tell them apart in print.
@@ -154,7 +154,7 @@ internal static class GalleryCharts
         Y = new Axis { Label = "振幅 <i>A</i> / mm" },
         Series =
         [
-            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, 25).Select(i => 0.2 + (i * 0.075)).Select(f => new DataPoint(f, Amplitude(f) * (1 + (0.03 * Math.Sin(f * 40))), 0.005, (Amplitude(f) * 0.04) + 0.05))] },
+            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, 25).Select(i => 0.2 + (i * 0.075)).Select(f => new ChartPoint(f, Amplitude(f) * (1 + (0.03 * Math.Sin(f * 40))), 0.005, (Amplitude(f) * 0.04) + 0.05))] },
             new FunctionSeries { Label = "理论曲线 <i>Q</i> = 25", Function = Amplitude },
         ],
         Annotations = ["<i>f</i><sub>0</sub> = 1.000 Hz", "<i>Q</i> = <i>f</i><sub>0</sub>/Δ<i>f</i> = 25 ± 2"],

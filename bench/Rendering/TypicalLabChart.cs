@@ -71,7 +71,7 @@ public sealed record TypicalLabChart(double[] X, double[] Y, double[] XError, do
         Series =
         [
             new BandSeries { Label = "95% 置信带", Lower = x => Fit(x) - BandHalfWidth(x), Upper = x => Fit(x) + BandHalfWidth(x) },
-            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, X.Length).Select(i => new DataPoint(X[i], Y[i], XError[i], YError[i]))] },
+            new ScatterSeries { Label = "测量值", Points = [.. Enumerable.Range(0, X.Length).Select(i => new ChartPoint(X[i], Y[i], XError[i], YError[i]))] },
             new FunctionSeries { Label = "拟合直线", Function = Fit },
         ],
         Annotations = Annotations,
@@ -83,7 +83,7 @@ public sealed record TypicalLabChart(double[] X, double[] Y, double[] XError, do
                 Series =
                 [
                     new ReferenceLine { Value = 0 },
-                    new ScatterSeries { Points = [.. Enumerable.Range(0, X.Length).Select(i => new DataPoint(X[i], Y[i] - Fit(X[i]), 0, YError[i]))] },
+                    new ScatterSeries { Points = [.. Enumerable.Range(0, X.Length).Select(i => new ChartPoint(X[i], Y[i] - Fit(X[i]), 0, YError[i]))] },
                 ],
             },
         ],

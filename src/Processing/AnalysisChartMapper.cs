@@ -1,8 +1,6 @@
 using System.Globalization;
 using LabCharts.Analysis;
 using LabCharts.Rendering;
-using AnalysisScale = LabCharts.Analysis.AxisScale;
-using RenderingScale = LabCharts.Rendering.AxisScale;
 
 namespace LabCharts.Processing;
 
@@ -42,7 +40,7 @@ public static class AnalysisChartMapper
     public static Chart Compose(ChartData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var points = data.Points.Select(p => new DataPoint(p.X, p.Y, p.XError, p.YError)).ToArray();
+        var points = data.Points.ToArray();
         var series = new List<Series>();
         if (data.CurveIsFit && data.ConfidenceBand is { } band)
         {
@@ -78,8 +76,8 @@ public static class AnalysisChartMapper
         return new Chart
         {
             Title = PangoMarkup.Escape(data.Title),
-            X = new Axis { Label = data.XLabel, Scale = Scale(data.XScale) },
-            Y = new Axis { Label = data.YLabel, Scale = Scale(data.YScale) },
+            X = new Axis { Label = data.XLabel, Scale = data.XScale },
+            Y = new Axis { Label = data.YLabel, Scale = data.YScale },
             Series = series,
             Annotations = data.Annotations,
             Panels = data.CurveIsFit && !data.ConnectPoints ? Residuals(data, points) : [],
@@ -87,13 +85,13 @@ public static class AnalysisChartMapper
     }
 
     /// <summary>The residual panel: y − f(x) per point, its y error bar, and the zero line; labelled "残差" in the y axis' unit.</summary>
-    private static Panel[] Residuals(ChartData data, DataPoint[] points)
+    private static Panel[] Residuals(ChartData data, ChartPoint[] points)
     {
         var residuals = points
             .Select(p => p with { XError = 0, Y = p.Y - Evaluate(data.Curve, p.X) })
             .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y))
             .ToArray();
-        if (residuals.Length < MinPointsForResiduals || data.YScale == AnalysisScale.Log)
+        if (residuals.Length < MinPointsForResiduals || data.YScale == AxisScale.Log)
         {
             // On a log y axis the fit is judged by ratios, not differences: no linear residual panel.
             return [];
@@ -108,8 +106,6 @@ public static class AnalysisChartMapper
             },
         ];
     }
-
-    private static RenderingScale Scale(AnalysisScale scale) => scale == AnalysisScale.Log ? RenderingScale.Log : RenderingScale.Linear;
 
     /// <summary>The unit of a "quantity / unit" label: " V" (or " / V" with the separator), or nothing.</summary>
     private static string UnitOf(string label, bool separator = false)

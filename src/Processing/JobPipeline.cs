@@ -21,7 +21,7 @@ public sealed class JobPipeline(ChartRenderer renderer)
     public PipelineOutput Run(ValidatedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var analysis = job.Experiment.Analyze(job.Input);
+        var analysis = LabCharts.Analysis.ExperimentCatalog.Analyze(job.Input);
         var result = new JobResult(analysis.Fit, analysis.Quantities);
         if (job.Render.Formats.Count == 0)
         {

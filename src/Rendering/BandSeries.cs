@@ -1,3 +1,5 @@
+using LabCharts.Rendering.Plottables;
+
 namespace LabCharts.Rendering;
 
 /// <summary>
@@ -16,4 +18,6 @@ public sealed record BandSeries : Series
 
     /// <summary>Fill opacity, 0…1.</summary>
     public double Opacity { get; init; } = 0.22;
+
+    internal override IPlottable ToPlottable() => new BandPlottable(this);
 }

@@ -152,7 +152,7 @@ public sealed class ChartRenderer : IDisposable
         using var canvas = new CairoCanvas(surface);
         shaper.Attach(canvas);
         using var context = new RenderContext(canvas, shaper, ChartStyle.For(options.Width, options.Height, options.Scale, options.Theme ?? ChartTheme.Default), surface.Width, surface.Height);
-        var panels = ChartComposer.Compose(context, chart);
+        var panels = ChartPainter.Paint(context, chart);
         return (panels, context.Reports.ToArray());
     }
 

@@ -1,3 +1,5 @@
+using LabCharts.Rendering.Plottables;
+
 namespace LabCharts.Rendering;
 
 /// <summary>
@@ -14,4 +16,6 @@ public sealed record FunctionSeries : Series
 
     /// <summary>Stroke pattern; null takes the theme's pattern for the series' position.</summary>
     public LineDash? Dash { get; init; }
+
+    internal override IPlottable ToPlottable() => new FunctionPlottable(this);
 }

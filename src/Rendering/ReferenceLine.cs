@@ -1,3 +1,5 @@
+using LabCharts.Rendering.Plottables;
+
 namespace LabCharts.Rendering;
 
 /// <summary>A straight line across the whole plot at a fixed value (e.g. zero in a residual panel, a threshold), dashed by default.</summary>
@@ -9,4 +11,6 @@ public sealed record ReferenceLine : Series
     public bool Vertical { get; init; }
 
     public LineDash Dash { get; init; } = LineDash.Dashed;
+
+    internal override IPlottable ToPlottable() => new ReferenceLinePlottable(this);
 }

@@ -11,7 +11,7 @@ public sealed class AnalysisResultSerializationTests
     [Fact]
     public void Serialize_FitAndQuantities_ProducesCamelCaseJson()
     {
-        var result = new PendulumExperiment().Analyze(TestInputs.Pendulum());
+        var result = ExperimentCatalog.Analyze(TestInputs.Pendulum());
 
         var json = JsonSerializer.Serialize(new { fit = result.Fit, quantities = result.Quantities }, Web);
         using var document = JsonDocument.Parse(json);
@@ -36,7 +36,7 @@ public sealed class AnalysisResultSerializationTests
             Columns = new Dictionary<string, ColumnInput> { ["L"] = TestInputs.Single(lengths), ["T"] = TestInputs.Single(periods) },
         };
 
-        var result = new PendulumExperiment().Analyze(input);
+        var result = ExperimentCatalog.Analyze(input);
         var json = JsonSerializer.Serialize(new { fit = result.Fit, quantities = result.Quantities }, Web);
 
         Assert.Equal(9.8, result.Quantities[0].Value, 1e-9);

@@ -8,7 +8,7 @@ public sealed class CustomExperimentTests
     [Fact]
     public void Analyze_Linear_ReportsSlopeAndInterceptWithUnits()
     {
-        var result = new CustomExperiment().Analyze(TestInputs.Custom());
+        var result = ExperimentCatalog.Analyze(TestInputs.Custom());
 
         Assert.Equal("y = k·x + c", result.Fit.Model);
         Assert.Equal("scaled", result.Fit.ErrorScaling);
@@ -35,7 +35,7 @@ public sealed class CustomExperimentTests
             },
         };
 
-        var result = new CustomExperiment().Analyze(input);
+        var result = ExperimentCatalog.Analyze(input);
 
         Assert.Equal("y = k·x", result.Fit.Model);
         var k = Assert.Single(result.Quantities);
@@ -60,7 +60,7 @@ public sealed class CustomExperimentTests
             },
         };
 
-        var chart = new CustomExperiment().Analyze(input).Chart;
+        var chart = ExperimentCatalog.Analyze(input).Chart;
 
         Assert.Equal("电流 &lt;I&gt; &amp; &quot;&apos; / A", chart.XLabel);
         Assert.Equal("电压 / V", chart.YLabel);
@@ -81,7 +81,7 @@ public sealed class CustomExperimentTests
             },
         };
 
-        var result = new CustomExperiment().Analyze(input);
+        var result = ExperimentCatalog.Analyze(input);
 
         Assert.Equal(0.001, result.Chart.Points[0].X, 1e-15);
         Assert.Equal(1940, result.Quantities[0].Value, 1e-9);
@@ -103,7 +103,7 @@ public sealed class CustomExperimentTests
             },
         };
 
-        var result = new CustomExperiment().Analyze(input);
+        var result = ExperimentCatalog.Analyze(input);
 
         Assert.Equal("absolute", result.Fit.ErrorScaling);
         Assert.Equal(10.0 / 7, result.Fit.Parameters[0].Value, 1e-12);
@@ -114,7 +114,7 @@ public sealed class CustomExperimentTests
     [Fact]
     public void Analyze_NoModel_DefaultsToLinear()
     {
-        var result = new CustomExperiment().Analyze(TestInputs.Custom() with { Model = null });
+        var result = ExperimentCatalog.Analyze(TestInputs.Custom() with { Model = null });
 
         Assert.Equal("y = k·x + c", result.Fit.Model);
     }
@@ -133,7 +133,7 @@ public sealed class CustomExperimentTests
             },
         };
 
-        var annotations = new CustomExperiment().Analyze(input).Chart.Annotations;
+        var annotations = ExperimentCatalog.Analyze(input).Chart.Annotations;
 
         Assert.Equal(
             ["<i>y</i> = 1.94 <i>x</i> \u2212 0.85", "<i>R</i><sup>2</sup> = 0.9957", "<i>k</i> = (1.94 ± 0.09) m/s", "<i>c</i> = (\u22120.85 ± 0.25) m"],

@@ -26,7 +26,7 @@ public sealed class ExperimentCatalogTests
     [Fact]
     public void Get_KnownId_ReturnsExperiment()
     {
-        Assert.IsType<PendulumExperiment>(ExperimentCatalog.Get("pendulum"));
+        Assert.Equal("pendulum", ExperimentCatalog.Get("pendulum").Definition.Id);
     }
 
     [Fact]

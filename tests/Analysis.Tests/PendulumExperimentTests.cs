@@ -28,7 +28,7 @@ public sealed class PendulumExperimentTests
     [Fact]
     public void Analyze_DesignExample_MatchesHandWorkedResult()
     {
-        var result = new PendulumExperiment().Analyze(TestInputs.Pendulum());
+        var result = ExperimentCatalog.Analyze(TestInputs.Pendulum());
 
         var g = Assert.Single(result.Quantities);
         Assert.Equal("g", g.Symbol);
@@ -60,7 +60,7 @@ public sealed class PendulumExperimentTests
     [Fact]
     public void Analyze_DesignExample_BuildsChartWithErrorBarsAndMarkup()
     {
-        var chart = new PendulumExperiment().Analyze(TestInputs.Pendulum()).Chart;
+        var chart = ExperimentCatalog.Analyze(TestInputs.Pendulum()).Chart;
 
         Assert.Equal("单摆测重力加速度", chart.Title);
         Assert.Equal("摆长 <i>L</i> / m", chart.XLabel);
@@ -73,9 +73,27 @@ public sealed class PendulumExperimentTests
         Assert.Equal(0.002503, chart.Points[0].YError, 1e-6);
         Assert.Equal(0.000289, chart.Points[0].XError, 1e-6);
         Assert.Equal((4.01961 * 0.7) + 0.00441, chart.Curve(0.7), 1e-4);
-        Assert.Contains("<i>g</i> = (9.821 ± 0.023) m/s<sup>2</sup>", chart.Annotations);
+        // The quantity's unit as the report writes every experiment's (m/s², not m/s<sup>2</sup>: issue 8).
+        Assert.Contains("<i>g</i> = (9.821 ± 0.023) m/s²", chart.Annotations);
         Assert.Contains(chart.Annotations, a => a.StartsWith("<i>T</i><sup>2</sup> = 4.020 <i>L</i> + 0.004", StringComparison.Ordinal));
         Assert.Contains(chart.Annotations, a => a.StartsWith("<i>R</i><sup>2</sup> = 0.9999", StringComparison.Ordinal));
+    }
+
+    // Pendulum goes through the straight-line path like every other line (issue 8): the summary has
+    // the method and the correlation, the chart the 95 % confidence band. By hand, from the sums
+    // above: r(k, c) = −Sx/√(S·Sxx) = −399 172.37/√(595 227.75·279 439.85) = −0.97876; at the
+    // weighted mean x̄ = Sx/S = 0.670621 m the line's variance is 1/S, so the band's half-width
+    // (absolute errors: q = 1.96) is 1.959964/√S = 0.0025404 s².
+    [Fact]
+    public void Analyze_DesignExample_ReportsCorrelationMethodAndConfidenceBand()
+    {
+        var result = ExperimentCatalog.Analyze(TestInputs.Pendulum());
+
+        Assert.Equal("linear least squares (QR)", result.Fit.Method);
+        Assert.Equal(-0.97876, result.Fit.Correlation![0][1], 5e-5);
+        Assert.Equal(1, result.Fit.Correlation[0][0]);
+        Assert.NotNull(result.Chart.ConfidenceBand);
+        Assert.Equal(0.0025404, result.Chart.ConfidenceBand(0.670621), 2e-7);
     }
 
     // Lengths in cm and periods in ms are the same data: the result must not change.
@@ -94,7 +112,7 @@ public sealed class PendulumExperimentTests
             },
         };
 
-        var g = Assert.Single(new PendulumExperiment().Analyze(centimetres).Quantities);
+        var g = Assert.Single(ExperimentCatalog.Analyze(centimetres).Quantities);
 
         Assert.Equal(9.82145, g.Value, 5e-5);
         Assert.Equal("g = (9.821 ± 0.023) m/s²", g.Formatted);
@@ -117,7 +135,7 @@ public sealed class PendulumExperimentTests
             Constants = new Dictionary<string, ConstantInput>(),
         };
 
-        var result = new PendulumExperiment().Analyze(input);
+        var result = ExperimentCatalog.Analyze(input);
         var g = Assert.Single(result.Quantities);
 
         Assert.Equal("scaled", result.Fit.ErrorScaling);
@@ -132,7 +150,7 @@ public sealed class PendulumExperimentTests
     [Fact]
     public void Analyze_NoTitle_UsesExperimentName()
     {
-        var chart = new PendulumExperiment().Analyze(TestInputs.Pendulum() with { Title = null }).Chart;
+        var chart = ExperimentCatalog.Analyze(TestInputs.Pendulum() with { Title = null }).Chart;
 
         Assert.Equal("单摆测重力加速度", chart.Title);
     }
@@ -152,7 +170,7 @@ public sealed class PendulumExperimentTests
             },
         };
 
-        var result = new PendulumExperiment().Analyze(input);
+        var result = ExperimentCatalog.Analyze(input);
 
         Assert.Equal("scaled", result.Fit.ErrorScaling);
         Assert.Equal(0, result.Chart.Points[2].YError);
@@ -172,7 +190,7 @@ public sealed class PendulumExperimentTests
             },
         };
 
-        var result = new PendulumExperiment().Analyze(input);
+        var result = ExperimentCatalog.Analyze(input);
 
         Assert.Equal("absolute", result.Fit.ErrorScaling);
         Assert.Equal(0.016385, result.Chart.Points[0].YError, 1e-6);

@@ -228,7 +228,7 @@ public sealed class ChartRendererTests(RendererFixture fixture) : IClassFixture<
         Assert.True(legend.Y < chart.PlotArea.Top + (chart.PlotArea.Height / 2));
     }
 
-    public static TheoryData<DataPoint[]> AwkwardData => new()
+    public static TheoryData<ChartPoint[]> AwkwardData => new()
     {
         { [new(double.NaN, 1), new(1, double.PositiveInfinity), new(2, 3, double.NaN, 1)] },
         { [new(5, 5)] },
@@ -240,7 +240,7 @@ public sealed class ChartRendererTests(RendererFixture fixture) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(AwkwardData))]
-    public void Render_AwkwardData_RendersWithFiniteFrame(DataPoint[] points)
+    public void Render_AwkwardData_RendersWithFiniteFrame(ChartPoint[] points)
     {
         var chart = _renderer.Render(
             new Chart { X = new Axis { Label = "x" }, Y = new Axis { Label = "y" }, Series = [new ScatterSeries { Label = "d", Points = points }, new LineSeries { Points = points }] },

@@ -42,7 +42,7 @@ public sealed class GalleryTests(RendererFixture fixture) : IClassFixture<Render
             Y = new Axis { Label = "<i>U</i> / V" },
             Series =
             [
-                new LineSeries { Label = "示波器记录", Points = [.. Enumerable.Range(0, 60).Select(i => new DataPoint(i * 0.1, (5 * Math.Exp(-i * 0.1 / 1.5)) + (0.05 * Math.Sin(i))))] },
+                new LineSeries { Label = "示波器记录", Points = [.. Enumerable.Range(0, 60).Select(i => new ChartPoint(i * 0.1, (5 * Math.Exp(-i * 0.1 / 1.5)) + (0.05 * Math.Sin(i))))] },
                 new FunctionSeries { Label = "<i>U</i> = <i>U</i><sub>0</sub> e<sup>−<i>t</i>/<i>τ</i></sup>", Function = t => 5 * Math.Exp(-t / 1.5), Color = new RgbColor(214, 39, 40) },
             ],
             Annotations = ["<i>τ</i> = (1.50 ± 0.02) s"],
@@ -58,7 +58,7 @@ public sealed class GalleryTests(RendererFixture fixture) : IClassFixture<Render
             Y = new Axis { Label = "<i>I</i><sub>A</sub> / nA" },
             Series =
             [
-                new ScatterSeries { Label = "<i>I</i><sub>A</sub>", Points = [.. Enumerable.Range(0, 80).Select(i => new DataPoint(i * 1.0, 40 + (i * 0.8) + (30 * Math.Sin(i * 2 * Math.PI / 4.9)), 0, 3))] },
+                new ScatterSeries { Label = "<i>I</i><sub>A</sub>", Points = [.. Enumerable.Range(0, 80).Select(i => new ChartPoint(i * 1.0, 40 + (i * 0.8) + (30 * Math.Sin(i * 2 * Math.PI / 4.9)), 0, 3))] },
             ],
             Annotations = ["Δ<i>U</i> = (4.9 ± 0.1) V"],
         },

@@ -29,7 +29,7 @@ public sealed class LayoutTests(RendererFixture fixture) : IClassFixture<Rendere
     [MemberData(nameof(Ranges))]
     public void Render_AnyRange_TickLabelsNeverOverlap(double low, double high)
     {
-        DataPoint[] points = [new(low, high), new(high, low), new((low + high) / 2, (low + high) / 2)];
+        ChartPoint[] points = [new(low, high), new(high, low), new((low + high) / 2, (low + high) / 2)];
         foreach (var (width, height) in new[] { (600, 400), (1200, 900) })
         {
             var chart = _renderer.Render(

@@ -70,7 +70,7 @@ public sealed class PanelChartTests(RendererFixture fixture) : IClassFixture<Ren
     [Fact]
     public void Render_LogAxis_MarkerAtLogPosition()
     {
-        DataPoint[] points = [new(0, 5), new(1, 0.5), new(2, 0.05), new(3, 0.005)];
+        ChartPoint[] points = [new(0, 5), new(1, 0.5), new(2, 0.05), new(3, 0.005)];
         var chart = _renderer.Render(
             new Chart { X = new Axis { Label = "<i>t</i> / s" }, Y = new Axis { Label = "<i>U</i> / V", Scale = AxisScale.Log }, Series = [new ScatterSeries { Points = points }] },
             new RenderOptions());

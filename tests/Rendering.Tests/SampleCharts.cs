@@ -3,7 +3,7 @@ namespace LabCharts.Rendering.Tests;
 /// <summary>Charts used by several tests.</summary>
 public static class SampleCharts
 {
-    public static readonly DataPoint[] PendulumPoints =
+    public static readonly ChartPoint[] PendulumPoints =
     [
         new(0.50, 2.0166, 0.0003, 0.012),
         new(0.60, 2.4149, 0.0003, 0.013),
@@ -51,5 +51,5 @@ public static class SampleCharts
         ],
     };
 
-    public static IEnumerable<DataPoint> ResidualPoints => PendulumPoints.Select(p => new DataPoint(p.X, p.Y - PendulumFit(p.X), 0, p.YError));
+    public static IEnumerable<ChartPoint> ResidualPoints => PendulumPoints.Select(p => new ChartPoint(p.X, p.Y - PendulumFit(p.X), 0, p.YError));
 }

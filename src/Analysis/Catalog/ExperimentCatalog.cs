@@ -1,46 +1,63 @@
 namespace LabCharts.Analysis;
 
 /// <summary>
-/// The experiments the service knows, by id. Adding an experiment is one <see cref="IExperiment"/>
-/// class and one line here.
+/// The experiments the service knows, by id, and the one way to run them: <see cref="Validate"/>
+/// reads and checks a request without fitting (the API calls it before queuing), and
+/// <see cref="Analyze(ValidatedInput)"/> fits once. Adding an experiment is one definition file in
+/// <c>Experiments/</c> and one line here.
 /// </summary>
 public static class ExperimentCatalog
 {
-    private static readonly Dictionary<string, IExperiment> ById;
+    private static readonly IReadOnlyList<Experiment> Entries =
+    [
+        PendulumExperiment.Experiment, OhmExperiment.Experiment, YoungModulusExperiment.Experiment, HallEffectExperiment.Experiment,
+        PhotoelectricExperiment.Experiment, new FranckHertzExperiment(), NewtonRingsExperiment.Experiment, ThermalExpansionExperiment.Experiment,
+        new RcCircuitExperiment(), ThermistorExperiment.Experiment, SoundSpeedExperiment.Experiment, GratingExperiment.Experiment,
+        new ForcedOscillationExperiment(), new CoolingExperiment(), new DiodeExperiment(), MichelsonExperiment.Experiment,
+        new CustomExperiment(),
+    ];
 
-    static ExperimentCatalog()
-    {
-        All =
-        [
-            new PendulumExperiment(), new OhmExperiment(), new YoungModulusExperiment(), new HallEffectExperiment(),
-            new PhotoelectricExperiment(), new FranckHertzExperiment(), new NewtonRingsExperiment(), new ThermalExpansionExperiment(),
-            new RcCircuitExperiment(), new ThermistorExperiment(), new SoundSpeedExperiment(), new GratingExperiment(),
-            new ForcedOscillationExperiment(), new CoolingExperiment(), new DiodeExperiment(), new MichelsonExperiment(),
-            new CustomExperiment(),
-        ];
-        ById = All.ToDictionary(e => e.Definition.Id, StringComparer.Ordinal);
-    }
+    private static readonly Dictionary<string, Experiment> ById = Entries.ToDictionary(e => e.Definition.Id, StringComparer.Ordinal);
 
     /// <summary>Every experiment, in catalogue order.</summary>
-    public static IReadOnlyList<IExperiment> All { get; }
+    public static IReadOnlyList<IExperiment> All => Entries;
 
     /// <summary>The experiment with this id; throws <see cref="AnalysisException"/> <c>unknown_experiment</c>.</summary>
-    public static IExperiment Get(string id) =>
+    public static IExperiment Get(string id) => Find(id);
+
+    /// <summary>
+    /// Reads and checks a request without fitting: model kind, options, columns, constants and the
+    /// experiment's cheap preconditions, in the order the README lists. Throws
+    /// <see cref="AnalysisException"/> on the first fault. What only a fit can find (a non-physical
+    /// slope, no convergence, no exponential settling) is left to <see cref="Analyze(ValidatedInput)"/>.
+    /// </summary>
+    public static ValidatedInput Validate(ExperimentInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var experiment = Find(input.Experiment);
+        var kinds = experiment.ModelKinds;
+        var kind = ModelSelection.Select(input.Model, kinds, kinds[0]);
+        var options = experiment.Definition.Options.ToDictionary(o => o.Key, o => ExperimentOptions.Read(input, o), StringComparer.Ordinal);
+        var reading = ExperimentInputReader.Read(experiment.Definition, input);
+        var validated = new ValidatedInput(experiment, input, kind, options, reading);
+        experiment.Check(validated);
+        return validated;
+    }
+
+    /// <summary>Fits a validated request once and computes the quantities and chart data.</summary>
+    public static AnalysisResult Analyze(ValidatedInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var experiment = input.Entry;
+        AnalysisMetrics.CountFit(experiment.Definition.Id);
+        return ExperimentReport.Build(experiment.Definition, input.Input, experiment.Evaluate(input));
+    }
+
+    /// <summary>Validates, then analyses: <c>Analyze(Validate(input))</c>.</summary>
+    public static AnalysisResult Analyze(ExperimentInput input) => Analyze(Validate(input));
+
+    private static Experiment Find(string id) =>
         id is not null && ById.TryGetValue(id, out var experiment)
             ? experiment
             : throw AnalysisErrors.UnknownExperiment(id ?? "", ById.Keys);
-
-    /// <summary>Validates a request with its experiment: every <see cref="AnalysisException"/> <see cref="Analyze"/> would throw.</summary>
-    public static void Validate(ExperimentInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        Get(input.Experiment).Validate(input);
-    }
-
-    /// <summary>Analyzes a request with its experiment.</summary>
-    public static AnalysisResult Analyze(ExperimentInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return Get(input.Experiment).Analyze(input);
-    }
 }

@@ -1,17 +1,12 @@
 namespace LabCharts.Analysis;
 
-/// <summary>One experiment of the catalogue: its definition, input validation and analysis.</summary>
+/// <summary>
+/// One experiment of the catalogue, as callers see it: its definition (what <c>GET /api/experiments</c>
+/// shows). Validation and analysis go through <see cref="ExperimentCatalog.Validate"/> and
+/// <see cref="ExperimentCatalog.Analyze(ValidatedInput)"/>, which dispatch on the experiment id.
+/// </summary>
 public interface IExperiment
 {
-    /// <summary>What the experiment accepts and computes (columns, constants, model).</summary>
+    /// <summary>What the experiment accepts and computes (columns, constants, options, model).</summary>
     ExperimentDefinition Definition { get; }
-
-    /// <summary>
-    /// Throws <see cref="AnalysisException"/> for every input <see cref="Analyze"/> would reject, so
-    /// the API can answer 400 before queuing. Does nothing for a good input.
-    /// </summary>
-    void Validate(ExperimentInput input);
-
-    /// <summary>Fits the data and computes the derived quantities and chart data.</summary>
-    AnalysisResult Analyze(ExperimentInput input);
 }

@@ -5,10 +5,10 @@ namespace LabCharts.Analysis;
 /// difference, T = Tₐ + (T₀ − Tₐ)·e^(−t/τ). Fitted as A·e^(−t/τ) + Tₐ (T₀ = A + Tₐ); temperatures
 /// in °C (kelvin readings convert with the offset).
 /// </summary>
-public sealed class CoolingExperiment : IExperiment
+internal sealed class CoolingExperiment : Experiment
 {
     /// <inheritdoc />
-    public ExperimentDefinition Definition { get; } = new(
+    public override ExperimentDefinition Definition { get; } = new(
         "cooling", "牛顿冷却定律", "Newton's law of cooling",
         [
             new ColumnDefinition("t", "时间", "time", "s", Required: true, AllowsRepeatedReadings: true),
@@ -27,18 +27,16 @@ public sealed class CoolingExperiment : IExperiment
     };
 
     /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Evaluate(input);
+    public override IReadOnlyList<string> ModelKinds => ["exponential"];
 
     /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => ExperimentReport.Build(Definition, input, Evaluate(input));
+    public override void Check(ValidatedInput input) => DecayFit.CheckPoints(input.Column("t"));
 
-    private ExperimentOutcome Evaluate(ExperimentInput input)
+    /// <inheritdoc />
+    public override ExperimentOutcome Evaluate(ValidatedInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ModelSelection.Select(input.Model, ["exponential"], "exponential");
-        var reading = ExperimentInputReader.Read(Definition, input);
-        var t = reading.Columns["t"];
-        var temperature = reading.Columns["T"];
+        var t = input.Column("t");
+        var temperature = input.Column("T");
         var fit = DecayFit.Fit(t, temperature);
         return new ExperimentOutcome
         {

@@ -16,7 +16,7 @@ namespace LabCharts.Analysis;
 /// uncertainty, else unweighted; x uncertainties are drawn as error bars only. An expression
 /// parameter without an initial guess starts at 1.
 /// </remarks>
-public sealed class CustomExperiment : IExperiment
+internal sealed class CustomExperiment : Experiment
 {
     private const string Linear = "linear";
     private const string Proportional = "proportional";
@@ -25,7 +25,7 @@ public sealed class CustomExperiment : IExperiment
     private const string York = "york";
 
     /// <inheritdoc />
-    public ExperimentDefinition Definition { get; } = new(
+    public override ExperimentDefinition Definition { get; } = new(
         "custom",
         "自定义拟合",
         "Custom fit",
@@ -38,21 +38,40 @@ public sealed class CustomExperiment : IExperiment
         [Linear, Proportional, York, Polynomial, Expression, .. BuiltInModels.Named.Select(m => m.Kind)]);
 
     /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Evaluate(input);
+    public override IReadOnlyList<string> ModelKinds => Definition.Models;
 
     /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => ExperimentReport.Build(Definition, input, Evaluate(input));
-
-    private ExperimentOutcome Evaluate(ExperimentInput input)
+    public override void Check(ValidatedInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var kind = ModelSelection.Select(input.Model, Definition.Models, Linear);
-        var reading = ExperimentInputReader.Read(Definition, input);
-        var x = reading.Columns["x"];
-        var y = reading.Columns["y"];
+        var x = input.Column("x");
+        switch (input.ModelKind)
+        {
+            case Linear or Proportional or York:
+                StraightLineFitter.CheckFittable(x.Values, x.Field, withIntercept: input.ModelKind != Proportional);
+                break;
+            case Polynomial:
+                PolynomialFitter.Check(x.Values, Degree(input), withIntercept: true, x.Field);
+                break;
+            case Expression:
+                var model = ParseExpression(input);
+                _ = Start(model, input.Input.Model!.Initial);
+                NonlinearFitter.CheckPoints(model.Parameters.Count, x.Count, x.Field);
+                break;
+            default:
+                NonlinearFitter.CheckPoints(BuiltIn(input.ModelKind).Model.Parameters.Count, x.Count, x.Field);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public override ExperimentOutcome Evaluate(ValidatedInput input)
+    {
+        var kind = input.ModelKind;
+        var x = input.Column("x");
+        var y = input.Column("y");
         var sigma = y.HasUncertaintyEverywhere ? y.Uncertainties : null;
-        var xLabel = PangoMarkup.AxisLabel(AxisName(input.Columns["x"].Label, "x"), x.Unit.SiMarkup);
-        var yLabel = PangoMarkup.AxisLabel(AxisName(input.Columns["y"].Label, "y"), y.Unit.SiMarkup);
+        var xLabel = PangoMarkup.AxisLabel(AxisName(input.Input.Columns["x"].Label, "x"), x.Unit.SiMarkup);
+        var yLabel = PangoMarkup.AxisLabel(AxisName(input.Input.Columns["y"].Label, "y"), y.Unit.SiMarkup);
         var points = LineData.From(x, y).Points;
 
         CurveFit fit;
@@ -77,21 +96,21 @@ public sealed class CustomExperiment : IExperiment
                 curveLabel = "拟合直线";
                 break;
             case Polynomial:
-                var degree = input.Model!.Degree ?? throw AnalysisErrors.InvalidDegree(null);
+                var degree = Degree(input);
                 fit = PolynomialFitter.Fit(x.Values, y.Values, sigma, degree, withIntercept: true, x.Field);
                 modelText = "y = " + string.Join(" + ", Enumerable.Range(0, degree + 1).Select(i => i switch { 0 => "c0", 1 => "c1·x", _ => $"c{i}·x{Superscript.Unicode(i)}" }));
                 units = [.. Enumerable.Range(0, degree + 1).Select(i => y.Unit.Multiply(x.Unit.Pow(-i)).SiText)];
                 method = "linear least squares (QR)";
                 break;
             case Expression:
-                var model = ExpressionModel.Parse(input.Model!.Expression, input.Model.Initial?.Keys);
-                var start = Start(model, input.Model.Initial);
+                var model = ParseExpression(input);
+                var start = Start(model, input.Input.Model!.Initial);
                 fit = NonlinearFitter.Fit(model, x.Values, y.Values, sigma, start, x.Field);
                 modelText = "y = " + model.Text;
                 units = [.. model.Parameters.Select(_ => "")];
                 break;
             default:
-                var builtIn = BuiltInModels.Named.First(m => m.Kind == kind);
+                var builtIn = BuiltIn(kind);
                 fit = builtIn.Fit(x.Values, y.Values, sigma, x.Field);
                 modelText = builtIn.DisplayText;
                 units = builtIn.ParameterUnits(x.Unit, y.Unit);
@@ -116,6 +135,13 @@ public sealed class CustomExperiment : IExperiment
             CurveLabel = curveLabel,
         };
     }
+
+    private static int Degree(ValidatedInput input) => input.Input.Model?.Degree ?? throw AnalysisErrors.InvalidDegree(null);
+
+    private static ExpressionModel ParseExpression(ValidatedInput input) =>
+        ExpressionModel.Parse(input.Input.Model!.Expression, input.Input.Model.Initial?.Keys);
+
+    private static BuiltInModel BuiltIn(string kind) => BuiltInModels.Named.First(m => m.Kind == kind);
 
     private static double[] Start(ExpressionModel model, IReadOnlyDictionary<string, double>? initial)
     {

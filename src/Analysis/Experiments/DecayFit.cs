@@ -10,12 +10,18 @@ internal static class DecayFit
     private static readonly ExpressionModel Model = ExpressionModel.Parse("A*exp(-x/tau) + yinf");
 
     /// <summary>Fits; parameters (A, τ, y∞).</summary>
-    public static CurveFit Fit(MeasuredColumn t, MeasuredColumn y)
+    /// <summary>Four points at least (three parameters and a degree of freedom); else <c>too_few_points</c>.</summary>
+    public static void CheckPoints(MeasuredColumn t)
     {
         if (t.Count < 4)
         {
             throw AnalysisErrors.TooFewPoints(t.Field, t.Count, 4, "指数衰减拟合（3 个参数）", "an exponential decay (3 parameters)");
         }
+    }
+
+    public static CurveFit Fit(MeasuredColumn t, MeasuredColumn y)
+    {
+        CheckPoints(t);
 
         var guess = InitialGuess.Exponential(t.Values, y.Values);
         if (guess.Length != 3 || !(guess[1] < 0))

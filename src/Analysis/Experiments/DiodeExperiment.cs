@@ -6,12 +6,12 @@ namespace LabCharts.Analysis;
 /// (forward branch): <c>non_positive_for_log</c> otherwise. T defaults to 298.15 K (°C accepted).
 /// Option <c>yScale</c>: <c>log</c> draws the current on a logarithmic axis.
 /// </summary>
-public sealed class DiodeExperiment : IExperiment
+internal sealed class DiodeExperiment : Experiment
 {
     private static readonly OptionDefinition Scale = new("yScale", "电流坐标", "current axis", ["linear", "log"], "linear");
 
     /// <inheritdoc />
-    public ExperimentDefinition Definition { get; } = new(
+    public override ExperimentDefinition Definition { get; } = new(
         "diode", "二极管伏安特性", "Diode current–voltage characteristic",
         [
             new ColumnDefinition("U", "正向电压", "forward voltage", "V", Required: true, AllowsRepeatedReadings: true),
@@ -26,20 +26,14 @@ public sealed class DiodeExperiment : IExperiment
     };
 
     /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Evaluate(input);
+    public override IReadOnlyList<string> ModelKinds => ["shockley"];
 
     /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => ExperimentReport.Build(Definition, input, Evaluate(input));
-
-    private ExperimentOutcome Evaluate(ExperimentInput input)
+    public override void Check(ValidatedInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ModelSelection.Select(input.Model, ["shockley"], "shockley");
-        var log = ExperimentOptions.Read(input, Scale) == "log";
-        var reading = ExperimentInputReader.Read(Definition, input);
-        var u = reading.Columns["U"];
-        var current = reading.Columns["I"];
-        var temperature = reading.Constants["T"].Value;
+        var u = input.Column("U");
+        var current = input.Column("I");
+        var temperature = input.Reading.Constants["T"].Value;
         if (!(temperature > 0))
         {
             throw AnalysisErrors.Custom(AnalysisErrorCodes.OutOfRange, InputField.Constant("T"), "温度必须高于绝对零度。", "The temperature must be above absolute zero.");
@@ -52,6 +46,16 @@ public sealed class DiodeExperiment : IExperiment
                 "正向电流必须全部大于 0（拟合 ln I）；请只输入正向导通的数据。", "Every forward current must be greater than 0 (the fit uses ln I); enter the forward branch only.");
         }
 
+        NonlinearFitter.CheckPoints(2, u.Count, u.Field);
+    }
+
+    /// <inheritdoc />
+    public override ExperimentOutcome Evaluate(ValidatedInput input)
+    {
+        var log = input.Option(Scale.Key) == "log";
+        var u = input.Column("U");
+        var current = input.Column("I");
+        var temperature = input.Reading.Constants["T"].Value;
         var thermalVoltage = ReferenceValues.Boltzmann * temperature / ReferenceValues.ElementaryCharge;
         var model = BuiltInModels.Shockley(thermalVoltage);
         var lnI = current.Values.Select(i => Math.Log(i)).ToArray();

@@ -6,10 +6,10 @@ namespace LabCharts.Analysis;
 /// Levenberg–Marquardt from the peak (ω₀) and the half-power width (≈ 2β); the quality factor is
 /// Q = ω₀/(2β). The amplitude takes any unit (degrees or scale divisions on Bohr's wheel).
 /// </summary>
-public sealed class ForcedOscillationExperiment : IExperiment
+internal sealed class ForcedOscillationExperiment : Experiment
 {
     /// <inheritdoc />
-    public ExperimentDefinition Definition { get; } = new(
+    public override ExperimentDefinition Definition { get; } = new(
         "forced_oscillation", "受迫振动（波尔共振）", "Forced oscillation (Pohl's resonator)",
         [
             new ColumnDefinition("omega", "驱动角频率", "driving angular frequency", "rad/s", Required: true, AllowsRepeatedReadings: true) { MustBePositive = true },
@@ -28,18 +28,14 @@ public sealed class ForcedOscillationExperiment : IExperiment
     };
 
     /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Evaluate(input);
+    public override IReadOnlyList<string> ModelKinds => ["resonance"];
 
     /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => ExperimentReport.Build(Definition, input, Evaluate(input));
-
-    private ExperimentOutcome Evaluate(ExperimentInput input)
+    public override void Check(ValidatedInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ModelSelection.Select(input.Model, ["resonance"], "resonance");
-        var reading = ExperimentInputReader.Read(Definition, input);
-        var omega = reading.Columns["omega"];
-        var amplitude = reading.Columns["A"];
+        var omega = input.Column("omega");
+        var amplitude = input.Column("A");
+        NonlinearFitter.CheckPoints(3, omega.Count, omega.Field);
         var top = Array.IndexOf(amplitude.Values, amplitude.Values.Max());
         if (omega.Count >= 4 && (top == 0 || top == omega.Count - 1) && omega.Values.Zip(omega.Values.Skip(1)).All(p => p.First < p.Second))
         {
@@ -47,7 +43,13 @@ public sealed class ForcedOscillationExperiment : IExperiment
                 AnalysisErrorCodes.NoFeature, amplitude.Field,
                 "振幅的最大值在测量范围的端点，数据没有覆盖共振峰。", "The largest amplitude is at the end of the range: the data do not cover the resonance peak.");
         }
+    }
 
+    /// <inheritdoc />
+    public override ExperimentOutcome Evaluate(ValidatedInput input)
+    {
+        var omega = input.Column("omega");
+        var amplitude = input.Column("A");
         var fit = BuiltInModels.Resonance.Fit(omega.Values, amplitude.Values, amplitude.HasUncertaintyEverywhere ? amplitude.Uncertainties : null, omega.Field);
         var unit = amplitude.Unit.SiText;
         return new ExperimentOutcome

@@ -8,12 +8,12 @@ namespace LabCharts.Analysis;
 /// marked; the peak-position line is its secondary chart. Reference: <c>U_ref</c>, or the gas
 /// option (<c>Hg</c> 4.9 V, <c>Ar</c> 11.5 V).
 /// </summary>
-public sealed class FranckHertzExperiment : IExperiment
+internal sealed class FranckHertzExperiment : Experiment
 {
     private static readonly OptionDefinition Gas = new("gas", "管内气体", "gas", ["none", "hg", "ar"], "none");
 
     /// <inheritdoc />
-    public ExperimentDefinition Definition { get; } = new(
+    public override ExperimentDefinition Definition { get; } = new(
         "franck_hertz", "弗兰克-赫兹实验", "Franck–Hertz experiment",
         [
             new ColumnDefinition("U", "加速电压", "accelerating voltage", "V", Required: true, AllowsRepeatedReadings: false),
@@ -28,35 +28,22 @@ public sealed class FranckHertzExperiment : IExperiment
     };
 
     /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Evaluate(input);
+    public override IReadOnlyList<string> ModelKinds => ["linear"];
 
     /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => ExperimentReport.Build(Definition, input, Evaluate(input));
+    public override void Check(ValidatedInput input) => _ = SortedCurve(input);
 
-    private ExperimentOutcome Evaluate(ExperimentInput input)
+    /// <inheritdoc />
+    public override ExperimentOutcome Evaluate(ValidatedInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ModelSelection.Select(input.Model, ["linear"], "linear");
-        var gas = ExperimentOptions.Read(input, Gas);
-        var reading = ExperimentInputReader.Read(Definition, input);
-        var u = reading.Columns["U"];
-        var current = reading.Columns["I"];
-        var order = Enumerable.Range(0, u.Count).OrderBy(i => u.Values[i]).ToArray();
-        var x = order.Select(i => u.Values[i]).ToArray();
-        var y = order.Select(i => current.Values[i]).ToArray();
-        var peaks = PeakFinder.Find(x, y);
-        if (peaks.Count < 3)
-        {
-            throw AnalysisErrors.Custom(
-                AnalysisErrorCodes.TooFewPeaks, current.Field,
-                $"I–U 曲线上只找到 {peaks.Count} 个峰，至少需要 3 个才能拟合峰间距。请扩大电压范围或减小电压步长。",
-                $"Only {peaks.Count} peaks were found in the I–U curve; at least 3 are needed to fit their spacing. Extend the voltage range or use smaller steps.");
-        }
-
+        var gas = input.Option(Gas.Key);
+        var u = input.Column("U");
+        var current = input.Column("I");
+        var (order, x, y, peaks) = SortedCurve(input);
         var index = Enumerable.Range(1, peaks.Count).Select(i => (double)i).ToArray();
         var line = new LineData(index, new double[peaks.Count], [.. peaks.Select(p => p.X)], new double[peaks.Count], u.Field);
         var fit = line.Fit();
-        var reference = reading.Optional("U_ref") ?? gas switch
+        var reference = input.Optional("U_ref") ?? gas switch
         {
             "hg" => ReferenceValues.MercuryExcitation,
             "ar" => ReferenceValues.ArgonExcitation,
@@ -89,6 +76,26 @@ public sealed class FranckHertzExperiment : IExperiment
                 Secondary = peakChart with { Title = "峰位电压与峰序号", CurveLabel = "拟合直线" },
             },
         };
+    }
+
+    // The I–U record sorted by U and its peaks; finding peaks is a scan, not a fit, so validation runs it.
+    private static (int[] Order, double[] X, double[] Y, IReadOnlyList<(double X, double Y)> Peaks) SortedCurve(ValidatedInput input)
+    {
+        var u = input.Column("U");
+        var current = input.Column("I");
+        var order = Enumerable.Range(0, u.Count).OrderBy(i => u.Values[i]).ToArray();
+        var x = order.Select(i => u.Values[i]).ToArray();
+        var y = order.Select(i => current.Values[i]).ToArray();
+        var peaks = PeakFinder.Find(x, y);
+        if (peaks.Count < 3)
+        {
+            throw AnalysisErrors.Custom(
+                AnalysisErrorCodes.TooFewPeaks, current.Field,
+                $"I–U 曲线上只找到 {peaks.Count} 个峰，至少需要 3 个才能拟合峰间距。请扩大电压范围或减小电压步长。",
+                $"Only {peaks.Count} peaks were found in the I–U curve; at least 3 are needed to fit their spacing. Extend the voltage range or use smaller steps.");
+        }
+
+        return (order, x, y, peaks);
     }
 
     private static double Interpolate(double[] x, double[] y, double v)

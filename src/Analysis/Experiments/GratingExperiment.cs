@@ -6,13 +6,12 @@ namespace LabCharts.Analysis;
 /// u(sin θ) = |cos θ|·u(θ). The reference is <c>lambda_ref</c>, or the lamp option
 /// (<c>sodium</c> 589.3 nm, <c>hene</c> 632.8 nm).
 /// </summary>
-public sealed class GratingExperiment : IExperiment
+internal static class GratingExperiment
 {
     private static readonly OptionDefinition Lamp = new("lamp", "光源", "lamp", ["none", "sodium", "hene"], "none");
 
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "grating", "光栅衍射", "Diffraction grating",
             [
                 new ColumnDefinition("k", "衍射级次", "order", "", Required: true, AllowsRepeatedReadings: false) { IsIndex = true },
@@ -27,13 +26,13 @@ public sealed class GratingExperiment : IExperiment
         {
             Options = [Lamp],
             Quantities = [new QuantityDefinition("λ", "波长", "wavelength", "m")],
-        },
-        ModelText = "sin θ = s·k",
+        })
+    {
         WithIntercept = false,
-        Line = (r, _) =>
+        Line = input =>
         {
-            var k = r.Columns["k"];
-            var theta = r.Columns["theta"];
+            var k = input.Column("k");
+            var theta = input.Column("theta");
             if (theta.Values.Any(t => Math.Abs(t) >= Math.PI / 2))
             {
                 throw AnalysisErrors.Custom(
@@ -46,20 +45,11 @@ public sealed class GratingExperiment : IExperiment
         Symbols = ("sin <i>θ</i>", "<i>k</i>"),
         Units = ("", ""),
         Labels = ("级次 <i>k</i>", "sin <i>θ</i>"),
-        Quantities = (fit, r, input) =>
+        Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = r.ConstantVector("d");
-            var reference = r.Optional("lambda_ref") ?? ReferenceValues.Lamp(ExperimentOptions.Read(input, Lamp));
+            var (values, uncertainties) = input.ConstantVector("d");
+            var reference = input.Optional("lambda_ref") ?? ReferenceValues.Lamp(input.Option("lamp"));
             return [new QuantityFormula("λ", "波长", "wavelength", "m", (p, q) => q[0] * p[0]).Evaluate(fit, values, uncertainties, input.Rounding, reference)];
         },
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

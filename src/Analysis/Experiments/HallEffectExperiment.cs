@@ -6,11 +6,10 @@ namespace LabCharts.Analysis;
 /// K_H = k/B, R_H = K_H·d and the carrier density n = 1/(|R_H|·e). The sign of k is the
 /// carrier type, so either sign is accepted; n uses |R_H|.
 /// </summary>
-public sealed class HallEffectExperiment : IExperiment
+internal static class HallEffectExperiment
 {
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "hall_effect", "霍尔效应", "Hall effect",
             [
                 new ColumnDefinition("Is", "工作电流", "sample current", "A", Required: true, AllowsRepeatedReadings: true),
@@ -29,16 +28,16 @@ public sealed class HallEffectExperiment : IExperiment
                 new QuantityDefinition("R_H", "霍尔系数", "Hall coefficient", "m³/C"),
                 new QuantityDefinition("n", "载流子浓度", "carrier density", "m⁻³"),
             ],
-        },
-        ModelText = "U_H = k·I_s + c",
-        Line = (r, _) => LineData.From(r.Columns["Is"], r.Columns["UH"]),
+        })
+    {
+        Line = input => LineData.From(input.Column("Is"), input.Column("UH")),
         SlopeSign = 0,
         Symbols = ("<i>U</i><sub>H</sub>", "<i>I</i><sub>s</sub>"),
         Units = ("Ω", "V"),
         Labels = ("工作电流 <i>I</i><sub>s</sub> / A", "霍尔电压 <i>U</i><sub>H</sub> / V"),
-        Quantities = (fit, r, input) =>
+        Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = r.ConstantVector("B", "d");
+            var (values, uncertainties) = input.ConstantVector("B", "d");
             return
             [
                 new QuantityFormula("K_H", "霍尔灵敏度", "Hall sensitivity", "V/(A·T)", (p, q) => p[0] / q[0]).Evaluate(fit, values, uncertainties, input.Rounding),
@@ -48,13 +47,4 @@ public sealed class HallEffectExperiment : IExperiment
             ];
         },
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

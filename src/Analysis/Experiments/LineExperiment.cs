@@ -1,26 +1,31 @@
 namespace LabCharts.Analysis;
 
 /// <summary>
-/// The shared shape of the straight-line experiments (ohm, hall_effect, newton_rings …): read the
-/// input, build the line, fit it, check the slope's sign, derive the quantities, report. Each
-/// experiment supplies its definition and these steps; the sequence is the same for all.
+/// A straight-line experiment as a definition: its schema, how the columns become the line (T² against
+/// L, D² against m, ln R against 1/T …), the slope's physical sign, the labels and the derived
+/// quantities. The sequence is the same for all: transform and check (validation, no fit), then fit,
+/// check the slope's sign, derive the quantities (report with bands, correlation and method).
 /// </summary>
-internal sealed record LineExperiment
+internal sealed class LineExperiment(ExperimentDefinition definition) : Experiment
 {
-    public required ExperimentDefinition Definition { get; init; }
+    /// <inheritdoc />
+    public override ExperimentDefinition Definition { get; } = definition;
 
-    /// <summary>The model text, e.g. <c>I = k·U + c</c>.</summary>
-    public required string ModelText { get; init; }
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ModelKinds => ["linear", .. ExtraKinds];
 
-    public required Func<ExperimentReading, ExperimentInput, LineData> Line { get; init; }
+    /// <summary>The line from the validated columns and constants, in SI; may throw for values it cannot take.</summary>
+    public required Func<ValidatedInput, LineData> Line { get; init; }
 
     public bool WithIntercept { get; init; } = true;
 
     /// <summary>Symbols (markup) for the equation annotation: y then x.</summary>
     public required (string Y, string X) Symbols { get; init; }
 
+    /// <summary>SI unit text of the slope and of the intercept.</summary>
     public required (string Slope, string Intercept) Units { get; init; }
 
+    /// <summary>Axis labels (markup).</summary>
     public required (string X, string Y) Labels { get; init; }
 
     /// <summary>Model kinds accepted besides <c>linear</c> (modes of the experiment).</summary>
@@ -29,49 +34,56 @@ internal sealed record LineExperiment
     /// <summary>The slope's sign the physics requires: +1, −1 or 0 (either).</summary>
     public int SlopeSign { get; init; } = 1;
 
-    public required Func<CurveFit, ExperimentReading, ExperimentInput, IReadOnlyList<DerivedQuantity>> Quantities { get; init; }
+    /// <summary>The message (Chinese, English) for a slope of the wrong sign; null for the generic one naming k.</summary>
+    public (string Zh, string En)? SlopeMessage { get; init; }
 
-    public Func<ExperimentOutcome, ExperimentReading, ExperimentInput, ExperimentOutcome>? Finish { get; init; }
+    /// <summary>The derived quantities from the fit (parameters k, c) and the validated constants.</summary>
+    public required Func<CurveFit, ValidatedInput, IReadOnlyList<DerivedQuantity>> Quantities { get; init; }
 
-    public AnalysisResult Analyze(ExperimentInput input)
+    /// <inheritdoc />
+    public override void Check(ValidatedInput input) => _ = Prepare(input);
+
+    /// <inheritdoc />
+    public override ExperimentOutcome Evaluate(ValidatedInput input)
     {
-        var (outcome, _) = Evaluate(input);
-        return ExperimentReport.Build(Definition, input, outcome);
-    }
-
-    public (ExperimentOutcome Outcome, ExperimentReading Reading) Evaluate(ExperimentInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ModelSelection.Select(input.Model, ["linear", .. ExtraKinds], "linear");
-        var reading = ExperimentInputReader.Read(Definition, input);
-        var line = Line(reading, input);
-        if (line.X.Concat(line.Y).Concat(line.YError).Any(v => !double.IsFinite(v)))
-        {
-            throw AnalysisErrors.NotFinite(line.XField, "换算后的值", "converted value");
-        }
-
+        var line = Prepare(input);
         var fit = line.Fit(WithIntercept);
-        if (SlopeSign != 0 && !(Math.Sign(fit.Values[0]) == SlopeSign))
+        if (SlopeSign != 0 && Math.Sign(fit.Values[0]) != SlopeSign)
         {
-            throw AnalysisErrors.NonPhysicalSlope(
-                line.XField,
+            var (zh, en) = SlopeMessage ?? (
                 $"拟合得到的斜率 k = {fit.Values[0]:G4}，{(SlopeSign > 0 ? "应为正" : "应为负")}；请检查各列数据是否一一对应、单位是否正确。",
                 $"The fitted slope k = {fit.Values[0]:G4} should be {(SlopeSign > 0 ? "positive" : "negative")}; check that the columns are paired and their units right.");
+            throw AnalysisErrors.NonPhysicalSlope(line.XField, zh, en);
         }
 
-        var equation = FitAnnotations.Equation(Symbols.Y, Symbols.X, fit, input.Rounding);
-
-        var outcome = new ExperimentOutcome
+        return new ExperimentOutcome
         {
             Fit = fit,
-            ModelText = ModelText,
+            ModelText = Definition.Model,
             ParameterUnits = WithIntercept ? [Units.Slope, Units.Intercept] : [Units.Slope],
             Points = line.Points,
             XLabel = Labels.X,
             YLabel = Labels.Y,
-            Equation = equation,
-            Quantities = Quantities(fit, reading, input),
+            Equation = FitAnnotations.Equation(Symbols.Y, Symbols.X, fit, input.Rounding),
+            Quantities = Quantities(fit, input),
         };
-        return (Finish is null ? outcome : Finish(outcome, reading, input), reading);
+    }
+
+    // Everything short of the fit: the transformation, finite values, enough points, x not degenerate.
+    private LineData Prepare(ValidatedInput input)
+    {
+        var line = Line(input);
+        if (line.X.Concat(line.XError).Any(v => !double.IsFinite(v)))
+        {
+            throw AnalysisErrors.NotFinite(line.XField, "换算后的值", "converted value");
+        }
+
+        if (line.Y.Concat(line.YError).Any(v => !double.IsFinite(v)))
+        {
+            throw AnalysisErrors.NotFinite(line.YField ?? line.XField, "换算后的值", "converted value");
+        }
+
+        StraightLineFitter.CheckFittable(line.X, line.XField, WithIntercept);
+        return line;
     }
 }

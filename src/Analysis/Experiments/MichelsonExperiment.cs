@@ -5,13 +5,12 @@ namespace LabCharts.Analysis;
 /// 2d = N·λ: the line d = k·N + c gives λ = 2|k|. Reference: <c>lambda_ref</c> or the lamp
 /// option (<c>hene</c> 632.8 nm, <c>sodium</c> 589.3 nm).
 /// </summary>
-public sealed class MichelsonExperiment : IExperiment
+internal static class MichelsonExperiment
 {
     private static readonly OptionDefinition Lamp = new("lamp", "光源", "lamp", ["none", "sodium", "hene"], "none");
 
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "michelson", "迈克尔逊干涉测波长", "Michelson interferometer: wavelength",
             [
                 new ColumnDefinition("N", "条纹数", "fringe count", "", Required: true, AllowsRepeatedReadings: false) { IsIndex = true },
@@ -23,26 +22,17 @@ public sealed class MichelsonExperiment : IExperiment
         {
             Options = [Lamp],
             Quantities = [new QuantityDefinition("λ", "波长", "wavelength", "m")],
-        },
-        ModelText = "d = k·N + c",
-        Line = (r, _) => LineData.From(r.Columns["N"], r.Columns["d"]),
+        })
+    {
+        Line = input => LineData.From(input.Column("N"), input.Column("d")),
         SlopeSign = 0,
         Symbols = ("<i>d</i>", "<i>N</i>"),
         Units = ("m", "m"),
         Labels = ("条纹数 <i>N</i>", "镜面位置 <i>d</i> / m"),
-        Quantities = (fit, r, input) =>
+        Quantities = (fit, input) =>
         {
-            var reference = r.Optional("lambda_ref") ?? ReferenceValues.Lamp(ExperimentOptions.Read(input, Lamp));
+            var reference = input.Optional("lambda_ref") ?? ReferenceValues.Lamp(input.Option("lamp"));
             return [new QuantityFormula("λ", "波长", "wavelength", "m", (p, _) => 2 * Math.Abs(p[0])).Evaluate(fit, [], [], input.Rounding, reference)];
         },
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

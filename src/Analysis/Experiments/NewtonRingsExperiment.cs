@@ -5,11 +5,10 @@ namespace LabCharts.Analysis;
 /// unknown ring order at the centre and dust between the surfaces), so D² = k·m + c gives
 /// R = k/(4λ). u(D²) = 2·D·u(D). Ring numbers must be strictly increasing integers.
 /// </summary>
-public sealed class NewtonRingsExperiment : IExperiment
+internal static class NewtonRingsExperiment
 {
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "newton_rings", "牛顿环测曲率半径", "Newton's rings: radius of curvature",
             [
                 new ColumnDefinition("m", "环序数", "ring number", "", Required: true, AllowsRepeatedReadings: false) { IsIndex = true },
@@ -23,34 +22,25 @@ public sealed class NewtonRingsExperiment : IExperiment
             [])
         {
             Quantities = [new QuantityDefinition("R", "曲率半径", "radius of curvature", "m")],
-        },
-        ModelText = "D² = k·m + c",
-        Line = (r, _) =>
+        })
+    {
+        Line = input =>
         {
-            var m = r.Columns["m"];
-            var d = r.Columns["D"];
+            var m = input.Column("m");
+            var d = input.Column("D");
             return new LineData(m.Values, m.Uncertainties, [.. d.Values.Select(v => v * v)], [.. d.Values.Select((v, i) => 2 * v * d.Uncertainties[i])], m.Field);
         },
         Symbols = ("<i>D</i><sup>2</sup>", "<i>m</i>"),
         Units = ("m²", "m²"),
         Labels = ("环序数 <i>m</i>", "<i>D</i><sup>2</sup> / m<sup>2</sup>"),
-        Quantities = (fit, r, input) =>
+        Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = r.ConstantVector("lambda");
+            var (values, uncertainties) = input.ConstantVector("lambda");
             return
             [
                 new QuantityFormula("R", "曲率半径", "radius of curvature", "m", (p, q) => p[0] / (4 * q[0]))
-                    .Evaluate(fit, values, uncertainties, input.Rounding, r.Optional("R_ref")),
+                    .Evaluate(fit, values, uncertainties, input.Rounding, input.Optional("R_ref")),
             ];
         },
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

@@ -5,11 +5,10 @@ namespace LabCharts.Analysis;
 /// line I = k·U + c gives R = 1/k; the intercept absorbs a meter's zero offset.
 /// u(R) = u(k)/k². The relative error is reported against <c>R_ref</c> (nominal value) when given.
 /// </summary>
-public sealed class OhmExperiment : IExperiment
+internal static class OhmExperiment
 {
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "ohm", "伏安法测电阻", "Resistance by voltmeter–ammeter",
             [
                 new ColumnDefinition("U", "电压", "voltage", "V", Required: true, AllowsRepeatedReadings: true),
@@ -20,24 +19,15 @@ public sealed class OhmExperiment : IExperiment
             [])
         {
             Quantities = [new QuantityDefinition("R", "电阻", "resistance", "Ω")],
-        },
-        ModelText = "I = k·U + c",
-        Line = (r, _) => LineData.From(r.Columns["U"], r.Columns["I"]),
+        })
+    {
+        Line = input => LineData.From(input.Column("U"), input.Column("I")),
         Symbols = ("<i>I</i>", "<i>U</i>"),
         Units = ("S", "A"),
         Labels = ("电压 <i>U</i> / V", "电流 <i>I</i> / A"),
-        Quantities = (fit, r, input) =>
+        Quantities = (fit, input) =>
         [
-            new QuantityFormula("R", "电阻", "resistance", "Ω", (p, _) => 1 / p[0]).Evaluate(fit, [], [], input.Rounding, r.Optional("R_ref")),
+            new QuantityFormula("R", "电阻", "resistance", "Ω", (p, _) => 1 / p[0]).Evaluate(fit, [], [], input.Rounding, input.Optional("R_ref")),
         ],
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

@@ -6,11 +6,10 @@ namespace LabCharts.Analysis;
 /// light is given as frequencies <c>nu</c> or wavelengths <c>lambda</c> (ν = c₀/λ,
 /// u(ν) = c₀·u(λ)/λ²). U_a is entered as a magnitude. Reference: h = 6.62607015×10⁻³⁴ J·s.
 /// </summary>
-public sealed class PhotoelectricExperiment : IExperiment
+internal static class PhotoelectricExperiment
 {
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "photoelectric", "光电效应测普朗克常量", "Photoelectric effect: Planck's constant",
             [
                 new ColumnDefinition("nu", "光的频率", "light frequency", "Hz", Required: false, AllowsRepeatedReadings: false) { MustBePositive = true, AlternativeTo = "lambda" },
@@ -27,17 +26,17 @@ public sealed class PhotoelectricExperiment : IExperiment
                 new QuantityDefinition("ν₀", "截止频率", "cut-off frequency", "Hz"),
                 new QuantityDefinition("W", "逸出功", "work function", "J"),
             ],
-        },
-        ModelText = "U_a = k·ν + c",
-        Line = (r, _) =>
+        })
+    {
+        Line = input =>
         {
-            var u = r.Columns["Ua"];
-            if (r.Columns.TryGetValue("nu", out var nu))
+            var u = input.Column("Ua");
+            if (input.Reading.Columns.TryGetValue("nu", out var nu))
             {
                 return new LineData(nu.Values, nu.Uncertainties, [.. u.Values.Select(Math.Abs)], u.Uncertainties, nu.Field);
             }
 
-            var lambda = r.Columns["lambda"];
+            var lambda = input.Column("lambda");
             const double c = ReferenceValues.SpeedOfLight;
             return new LineData(
                 [.. lambda.Values.Select(l => c / l)],
@@ -49,7 +48,7 @@ public sealed class PhotoelectricExperiment : IExperiment
         Symbols = ("<i>U</i><sub>a</sub>", "<i>ν</i>"),
         Units = ("V·s", "V"),
         Labels = ("频率 <i>ν</i> / Hz", "截止电压 <i>U</i><sub>a</sub> / V"),
-        Quantities = (fit, _, input) =>
+        Quantities = (fit, input) =>
         [
             new QuantityFormula("h", "普朗克常量", "Planck constant", "J·s", (p, _) => ReferenceValues.ElementaryCharge * p[0])
                 .Evaluate(fit, [], [], input.Rounding, ReferenceValues.Planck),
@@ -57,13 +56,4 @@ public sealed class PhotoelectricExperiment : IExperiment
             new QuantityFormula("W", "逸出功", "work function", "J", (p, _) => -ReferenceValues.ElementaryCharge * p[1]).Evaluate(fit, [], [], input.Rounding),
         ],
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

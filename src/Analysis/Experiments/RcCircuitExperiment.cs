@@ -6,12 +6,12 @@ namespace LabCharts.Analysis;
 /// U = A·e^(−t/τ) + U∞ with U₀ = A + U∞. The time constant τ = R·C gives C = τ/R.
 /// The mode (<c>discharge</c> default, <c>charge</c>) names the curve.
 /// </summary>
-public sealed class RcCircuitExperiment : IExperiment
+internal sealed class RcCircuitExperiment : Experiment
 {
     private static readonly OptionDefinition Mode = new("mode", "过程", "process", ["discharge", "charge"], "discharge");
 
     /// <inheritdoc />
-    public ExperimentDefinition Definition { get; } = new(
+    public override ExperimentDefinition Definition { get; } = new(
         "rc_circuit", "RC 电路充放电", "RC circuit: charging and discharging",
         [
             new ColumnDefinition("t", "时间", "time", "s", Required: true, AllowsRepeatedReadings: true),
@@ -32,21 +32,19 @@ public sealed class RcCircuitExperiment : IExperiment
     };
 
     /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Evaluate(input);
+    public override IReadOnlyList<string> ModelKinds => ["exponential", .. Mode.Values];
 
     /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => ExperimentReport.Build(Definition, input, Evaluate(input));
+    public override void Check(ValidatedInput input) => DecayFit.CheckPoints(input.Column("t"));
 
-    private ExperimentOutcome Evaluate(ExperimentInput input)
+    /// <inheritdoc />
+    public override ExperimentOutcome Evaluate(ValidatedInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ModelSelection.Select(input.Model, ["exponential", .. Mode.Values], "exponential");
-        var charging = ExperimentOptions.Read(input, Mode) == "charge";
-        var reading = ExperimentInputReader.Read(Definition, input);
-        var t = reading.Columns["t"];
-        var u = reading.Columns["U"];
+        var charging = input.Option(Mode.Key) == "charge";
+        var t = input.Column("t");
+        var u = input.Column("U");
         var fit = DecayFit.Fit(t, u);
-        var (values, uncertainties) = reading.ConstantVector("R");
+        var (values, uncertainties) = input.ConstantVector("R");
         return new ExperimentOutcome
         {
             Fit = fit,

@@ -6,13 +6,12 @@ namespace LabCharts.Analysis;
 /// so λ = 2|k| (mode <c>resonance</c>, the default) or |k| (<c>phase</c>), and v = f·λ. With the
 /// room temperature <c>t</c> the reference is 331.45·√(1 + t/273.15) m/s (dry air).
 /// </summary>
-public sealed class SoundSpeedExperiment : IExperiment
+internal static class SoundSpeedExperiment
 {
     private static readonly OptionDefinition Mode = new("mode", "测量方法", "method", ["resonance", "phase"], "resonance");
 
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "sound_speed", "声速测量（共振干涉/相位比较）", "Speed of sound (resonance / phase comparison)",
             [
                 new ColumnDefinition("i", "序号", "index", "", Required: true, AllowsRepeatedReadings: false) { IsIndex = true },
@@ -27,19 +26,19 @@ public sealed class SoundSpeedExperiment : IExperiment
         {
             Options = [Mode],
             Quantities = [new QuantityDefinition("λ", "波长", "wavelength", "m"), new QuantityDefinition("v", "声速", "speed of sound", "m/s")],
-        },
-        ModelText = "x = k·i + c",
+        })
+    {
         ExtraKinds = Mode.Values,
-        Line = (r, _) => LineData.From(r.Columns["i"], r.Columns["x"]),
+        Line = input => LineData.From(input.Column("i"), input.Column("x")),
         SlopeSign = 0,
         Symbols = ("<i>x</i>", "<i>i</i>"),
         Units = ("m", "m"),
         Labels = ("序号 <i>i</i>", "位置 <i>x</i> / m"),
-        Quantities = (fit, r, input) =>
+        Quantities = (fit, input) =>
         {
-            var factor = ExperimentOptions.Read(input, Mode) == "phase" ? 1 : 2;
-            var (values, uncertainties) = r.ConstantVector("f");
-            double? reference = r.Optional("t") is { } t ? ReferenceValues.SpeedOfSound(t) : null;
+            var factor = input.Option("mode") == "phase" ? 1 : 2;
+            var (values, uncertainties) = input.ConstantVector("f");
+            double? reference = input.Optional("t") is { } t ? ReferenceValues.SpeedOfSound(t) : null;
             if (reference is not null && !(reference > 0))
             {
                 reference = null;
@@ -52,13 +51,4 @@ public sealed class SoundSpeedExperiment : IExperiment
             ];
         },
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

@@ -5,11 +5,10 @@ namespace LabCharts.Analysis;
 /// Temperatures are in °C (kelvin readings are converted with the 273.15 offset; only the
 /// slope matters, per kelvin of difference). Reference: <c>alpha_ref</c> when given.
 /// </summary>
-public sealed class ThermalExpansionExperiment : IExperiment
+internal static class ThermalExpansionExperiment
 {
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "thermal_expansion", "金属线膨胀系数", "Linear thermal expansion coefficient",
             [
                 new ColumnDefinition("t", "温度", "temperature", "°C", Required: true, AllowsRepeatedReadings: true),
@@ -23,29 +22,20 @@ public sealed class ThermalExpansionExperiment : IExperiment
             [])
         {
             Quantities = [new QuantityDefinition("α", "线膨胀系数", "linear expansion coefficient", "K⁻¹")],
-        },
-        ModelText = "ΔL = k·t + c",
-        Line = (r, _) => LineData.From(r.Columns["t"], r.Columns["dL"]),
+        })
+    {
+        Line = input => LineData.From(input.Column("t"), input.Column("dL")),
         Symbols = ("Δ<i>L</i>", "<i>t</i>"),
         Units = ("m/K", "m"),
         Labels = ("温度 <i>t</i> / °C", "伸长量 Δ<i>L</i> / m"),
-        Quantities = (fit, r, input) =>
+        Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = r.ConstantVector("L0");
+            var (values, uncertainties) = input.ConstantVector("L0");
             return
             [
                 new QuantityFormula("α", "线膨胀系数", "linear expansion coefficient", "K⁻¹", (p, q) => p[0] / q[0])
-                    .Evaluate(fit, values, uncertainties, input.Rounding, r.Optional("alpha_ref")),
+                    .Evaluate(fit, values, uncertainties, input.Rounding, input.Optional("alpha_ref")),
             ];
         },
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

@@ -6,13 +6,12 @@ namespace LabCharts.Analysis;
 /// R₂₅ = e^(A + B/298.15 K) and the temperature coefficient at 25 °C is α = −B/T².
 /// u(ln R) = u(R)/R. A resistance ≤ 0 cannot be logged: <c>non_positive_for_log</c>.
 /// </summary>
-public sealed class ThermistorExperiment : IExperiment
+internal static class ThermistorExperiment
 {
     private const double T25 = 298.15;
 
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "thermistor", "热敏电阻温度特性", "Thermistor: resistance against temperature",
             [
                 new ColumnDefinition("t", "温度", "temperature", "°C", Required: true, AllowsRepeatedReadings: true),
@@ -28,12 +27,12 @@ public sealed class ThermistorExperiment : IExperiment
                 new QuantityDefinition("R₂₅", "25 °C 电阻", "resistance at 25 °C", "Ω"),
                 new QuantityDefinition("α₂₅", "25 °C 温度系数", "temperature coefficient at 25 °C", "K⁻¹"),
             ],
-        },
-        ModelText = "ln R = B/T + A",
-        Line = (r, _) =>
+        })
+    {
+        Line = input =>
         {
-            var t = r.Columns["t"];
-            var resistance = r.Columns["R"];
+            var t = input.Column("t");
+            var resistance = input.Column("R");
             foreach (var value in resistance.Values)
             {
                 if (!(value > 0))
@@ -61,20 +60,11 @@ public sealed class ThermistorExperiment : IExperiment
         Symbols = ("ln <i>R</i>", "(1/<i>T</i>)"),
         Units = ("K", ""),
         Labels = ("1/<i>T</i> / K<sup>−1</sup>", "ln(<i>R</i>/Ω)"),
-        Quantities = (fit, _, input) =>
+        Quantities = (fit, input) =>
         [
             new QuantityFormula("B", "材料常数", "material constant", "K", (p, _) => p[0]).Evaluate(fit, [], [], input.Rounding),
             new QuantityFormula("R₂₅", "25 °C 电阻", "resistance at 25 °C", "Ω", (p, _) => Math.Exp(p[1] + (p[0] / T25))).Evaluate(fit, [], [], input.Rounding),
             new QuantityFormula("α₂₅", "25 °C 温度系数", "temperature coefficient at 25 °C", "K⁻¹", (p, _) => -p[0] / (T25 * T25)).Evaluate(fit, [], [], input.Rounding),
         ],
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

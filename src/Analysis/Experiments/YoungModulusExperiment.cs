@@ -6,11 +6,10 @@ namespace LabCharts.Analysis;
 /// reading n = 2·D·ΔL/b. So n = k·F + c with k = 8·L·D/(π·d²·b·E), i.e. E = 8·L·D/(π·d²·b·k).
 /// The constants' uncertainties (d dominates: it enters squared) propagate with the slope's.
 /// </summary>
-public sealed class YoungModulusExperiment : IExperiment
+internal static class YoungModulusExperiment
 {
-    private static readonly LineExperiment Line = new()
-    {
-        Definition = new ExperimentDefinition(
+    public static LineExperiment Experiment { get; } = new(
+        new ExperimentDefinition(
             "young_modulus", "拉伸法测杨氏模量（光杠杆）", "Young's modulus by stretching (optical lever)",
             [
                 new ColumnDefinition("m", "砝码质量", "load mass", "kg", Required: true, AllowsRepeatedReadings: false),
@@ -28,35 +27,26 @@ public sealed class YoungModulusExperiment : IExperiment
             [])
         {
             Quantities = [new QuantityDefinition("E", "杨氏模量", "Young's modulus", "Pa")],
-        },
-        ModelText = "n = k·(m·g) + c",
-        Line = (r, _) =>
+        })
+    {
+        Line = input =>
         {
-            var m = r.Columns["m"];
-            var n = r.Columns["n"];
-            var g = r.Constants["g"].Value;
+            var m = input.Column("m");
+            var n = input.Column("n");
+            var g = input.Reading.Constants["g"].Value;
             return new LineData([.. m.Values.Select(v => v * g)], [.. m.Uncertainties.Select(u => u * g)], n.Values, n.Uncertainties, m.Field);
         },
         Symbols = ("<i>n</i>", "<i>F</i>"),
         Units = ("m/N", "m"),
         Labels = ("拉力 <i>F</i> = <i>mg</i> / N", "标尺读数 <i>n</i> / m"),
-        Quantities = (fit, r, input) =>
+        Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = r.ConstantVector("L", "D", "d", "b");
+            var (values, uncertainties) = input.ConstantVector("L", "D", "d", "b");
             return
             [
                 new QuantityFormula("E", "杨氏模量", "Young's modulus", "Pa", (p, q) => 8 * q[0] * q[1] / (Math.PI * q[2] * q[2] * q[3] * p[0]))
-                    .Evaluate(fit, values, uncertainties, input.Rounding, r.Optional("E_ref")),
+                    .Evaluate(fit, values, uncertainties, input.Rounding, input.Optional("E_ref")),
             ];
         },
     };
-
-    /// <inheritdoc />
-    public ExperimentDefinition Definition => Line.Definition;
-
-    /// <inheritdoc />
-    public void Validate(ExperimentInput input) => _ = Line.Evaluate(input);
-
-    /// <inheritdoc />
-    public AnalysisResult Analyze(ExperimentInput input) => Line.Analyze(input);
 }

@@ -7,15 +7,21 @@ namespace LabCharts.Analysis;
 /// </summary>
 internal static class NonlinearFitter
 {
+    /// <summary>A model with m parameters needs m + 1 points (one degree of freedom); else <c>too_few_points</c>.</summary>
+    public static void CheckPoints(int parameters, int points, InputField xField)
+    {
+        if (points < parameters + 1)
+        {
+            throw AnalysisErrors.TooFewPoints(xField, points, parameters + 1, $"{parameters} 个参数的模型", $"a model with {parameters} parameters");
+        }
+    }
+
     public static CurveFit Fit(
         IFitModel model, double[] x, double[] y, double[]? sigma, double[] start, InputField xField,
         double[]? lower = null, double[]? upper = null)
     {
         var m = model.Parameters.Count;
-        if (x.Length < m + 1)
-        {
-            throw AnalysisErrors.TooFewPoints(xField, x.Length, m + 1, $"{m} 个参数的模型", $"a model with {m} parameters");
-        }
+        CheckPoints(m, x.Length, xField);
 
         var result = LevenbergMarquardt.Minimize(model, x, y, sigma, start, lower, upper);
         if (!result.Converged)

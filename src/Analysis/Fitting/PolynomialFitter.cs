@@ -16,24 +16,9 @@ internal static class PolynomialFitter
     /// </summary>
     public static CurveFit Fit(double[] x, double[] y, double[]? sigma, int degree, bool withIntercept, InputField xField, IReadOnlyList<string>? names = null)
     {
-        if (degree is < 1 or > MaxDegree)
-        {
-            throw AnalysisErrors.InvalidDegree(degree);
-        }
-
+        Check(x, degree, withIntercept, xField);
         var model = new PolynomialModel(degree, withIntercept, names);
         var p = model.Parameters.Count;
-        if (x.Length < p + 1)
-        {
-            throw AnalysisErrors.TooFewPoints(xField, x.Length, p + 1, $"{degree} 次多项式拟合", $"a polynomial of degree {degree}");
-        }
-
-        var distinct = x.Distinct().Count();
-        if (distinct < degree + (withIntercept ? 1 : 0) || (!withIntercept && x.All(v => v == 0)))
-        {
-            throw AnalysisErrors.DegenerateX(xField, throughOrigin: !withIntercept);
-        }
-
         var design = Matrix<double>.Build.Dense(x.Length, p, (i, j) =>
         {
             var power = j + (withIntercept ? 0 : 1);
@@ -52,5 +37,29 @@ internal static class PolynomialFitter
         }
 
         return new CurveFit(model, solution.Coefficients, covariance, chi, dof, r2, adjusted, sigma is not null, residuals);
+    }
+
+    /// <summary>
+    /// What can be checked before fitting: the degree (1–10, <c>invalid_degree</c>), a degree of
+    /// freedom left (<c>too_few_points</c>) and enough distinct x (<c>degenerate_x</c>).
+    /// </summary>
+    public static void Check(double[] x, int degree, bool withIntercept, InputField xField)
+    {
+        if (degree is < 1 or > MaxDegree)
+        {
+            throw AnalysisErrors.InvalidDegree(degree);
+        }
+
+        var needed = degree + (withIntercept ? 1 : 0) + 1;
+        if (x.Length < needed)
+        {
+            throw AnalysisErrors.TooFewPoints(xField, x.Length, needed, $"{degree} 次多项式拟合", $"a polynomial of degree {degree}");
+        }
+
+        var distinct = x.Distinct().Count();
+        if (distinct < degree + (withIntercept ? 1 : 0) || (!withIntercept && x.All(v => v == 0)))
+        {
+            throw AnalysisErrors.DegenerateX(xField, throughOrigin: !withIntercept);
+        }
     }
 }

@@ -3,16 +3,22 @@ using System.Text;
 namespace LabCharts.Analysis;
 
 /// <summary>
-/// Makes user-typed text safe inside Pango markup (internal: the Rendering library has the public one): the five XML special characters are escaped
-/// and control characters (which GMarkup rejects, failing the whole label) are dropped.
+/// Makes user-typed text safe inside Pango markup: the five XML special characters are escaped and
+/// control characters (which GMarkup rejects, failing the whole label) are dropped. The one escaper
+/// of the solution: the analysis, the chart engine's callers and the job code all use it.
 /// </summary>
-internal static class PangoMarkup
+public static class PangoMarkup
 {
-    /// <summary>Escapes <c>&amp; &lt; &gt; " '</c> and removes control characters.</summary>
+    /// <summary>Escapes <c>&amp; &lt; &gt; " '</c> and removes control characters; text without any is returned as is.</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0 && !text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
             switch (c)

@@ -11,7 +11,7 @@ namespace LabCharts.Jobs.Validation;
 /// <summary>
 /// Checks a request completely before it is accepted, so that every bad input is a 400 at submission
 /// and never a half-written record: the plumbing's own limits here, the physics' in
-/// <see cref="IExperiment.Validate"/>. The worker runs the same code on what it reads back.
+/// <see cref="ExperimentCatalog.Validate"/> (no fit). The worker runs the same code on what it reads back.
 /// </summary>
 public static class JobRequestValidator
 {
@@ -78,9 +78,8 @@ public static class JobRequestValidator
 
         try
         {
-            var experiment = ExperimentCatalog.Get(input.Experiment);
-            experiment.Validate(input);
-            return new ValidatedJob(experiment, input, ValidateRender(request.Render));
+            var validated = ExperimentCatalog.Validate(input);
+            return new ValidatedJob(validated.Experiment, input, ValidateRender(request.Render));
         }
         catch (AnalysisException error)
         {

@@ -1,4 +1,5 @@
 using LabCharts.Rendering.Layout;
+using LabCharts.Rendering.Plottables;
 
 namespace LabCharts.Rendering.Composition;
 
@@ -9,12 +10,9 @@ namespace LabCharts.Rendering.Composition;
 /// </summary>
 internal sealed class BoxPlacement
 {
-    private const double MarkerWeight = 6;
-    private const double CurveWeight = 1;
-    private const double BandWeight = 0.3;
     private const double CentreBias = 0.5;
 
-    private readonly List<(PixelPoint Point, double Weight)> _obstacles = [];
+    private readonly List<Obstacle> _obstacles = [];
     private readonly List<PixelBox> _taken = [];
     private readonly PlotArea _plot;
     private readonly double _inset;
@@ -27,26 +25,14 @@ internal sealed class BoxPlacement
         _margin = style.MarkerRadius + style.CapHalfWidth;
         _taken.AddRange(taken);
         var spacing = 4 * style.Unit;
-        foreach (var series in panel.Series)
+        foreach (var plottable in panel.Plottables)
         {
-            switch (series)
+            foreach (var obstacle in plottable.Obstacles(_plot, spacing))
             {
-                case FunctionSeries function:
-                    Add(CurveSampler.Even(function.Function, function.From, function.To, _plot, spacing), CurveWeight);
-                    break;
-                case BandSeries band:
-                    Add(CurveSampler.Even(band.Lower, band.From, band.To, _plot, spacing), BandWeight);
-                    Add(CurveSampler.Even(band.Upper, band.From, band.To, _plot, spacing), BandWeight);
-                    break;
-                case ScatterSeries scatter:
-                    AddPoints(scatter.Points, withErrors: true);
-                    break;
-                case LineSeries line:
-                    Add(line.Points.Select(p => _plot.ToPixel(p.X, p.Y)), CurveWeight * 3);
-                    break;
-                case MarkedPointSeries marked:
-                    Add(marked.Points.Select(p => _plot.ToPixel(p.X, p.Y)), MarkerWeight);
-                    break;
+                if (double.IsFinite(obstacle.Point.X) && double.IsFinite(obstacle.Point.Y))
+                {
+                    _obstacles.Add(obstacle);
+                }
             }
         }
     }
@@ -86,33 +72,5 @@ internal sealed class BoxPlacement
 
         _taken.Add(best);
         return best;
-    }
-
-    private void Add(IEnumerable<PixelPoint> points, double weight)
-    {
-        foreach (var p in points)
-        {
-            if (double.IsFinite(p.X) && double.IsFinite(p.Y))
-            {
-                _obstacles.Add((p, weight));
-            }
-        }
-    }
-
-    private void AddPoints(IReadOnlyList<DataPoint> points, bool withErrors)
-    {
-        foreach (var p in points)
-        {
-            Add([_plot.ToPixel(p.X, p.Y)], MarkerWeight);
-            if (withErrors && double.IsFinite(p.YError) && p.YError != 0)
-            {
-                Add([_plot.ToPixel(p.X, p.Y + p.YError), _plot.ToPixel(p.X, p.Y - p.YError)], MarkerWeight / 2);
-            }
-
-            if (withErrors && double.IsFinite(p.XError) && p.XError != 0)
-            {
-                Add([_plot.ToPixel(p.X + p.XError, p.Y), _plot.ToPixel(p.X - p.XError, p.Y)], MarkerWeight / 2);
-            }
-        }
     }
 }

@@ -1,3 +1,5 @@
+using LabCharts.Rendering.Plottables;
+
 namespace LabCharts.Rendering.Composition;
 
 /// <summary>
@@ -7,51 +9,31 @@ namespace LabCharts.Rendering.Composition;
 internal static class DataRange
 {
     private const double Margin = 0.05;
-    private const int CurveSamples = 200;
 
-    /// <summary>The shared x range of all panels.</summary>
-    public static (double Min, double Max) ForX(Chart chart)
+    /// <summary>The shared x range of all panels (<paramref name="all"/>: every panel's plottables).</summary>
+    public static (double Min, double Max) ForX(IEnumerable<IPlottable> all, Axis x)
     {
-        var (min, max) = DataX(chart);
-        return Finish(min, max, chart.X);
+        var data = DataX(all, x);
+        return Finish(data.Min, data.Max, x);
     }
 
     /// <summary>The y range of one panel; curves count only where there is data (or within the fixed x limits), not in the padding.</summary>
-    public static (double Min, double Max) ForY(Chart chart, IReadOnlyList<Series> series, Axis y, double xMin, double xMax)
+    public static (double Min, double Max) ForY(IEnumerable<IPlottable> all, Axis x, IReadOnlyList<IPlottable> panel, Axis y, double xMin, double xMax)
     {
-        var (dataMin, dataMax) = DataX(chart);
-        if (dataMax > dataMin)
+        var data = DataX(all, x);
+        if (data.Max > data.Min)
         {
-            (xMin, xMax) = (Math.Max(xMin, chart.X.Min ?? dataMin), Math.Min(xMax, chart.X.Max ?? dataMax));
+            (xMin, xMax) = (Math.Max(xMin, x.Min ?? data.Min), Math.Min(xMax, x.Max ?? data.Max));
         }
 
-        var log = y.Scale == AxisScale.Log;
-        var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
-        foreach (var point in Points(series))
+        var extent = new DataExtent(y.Scale == AxisScale.Log);
+        var window = new XWindow(xMin, xMax, x.Scale);
+        foreach (var plottable in panel)
         {
-            Include(ref min, ref max, point.Y - Math.Abs(point.YError), log);
-            Include(ref min, ref max, point.Y + Math.Abs(point.YError), log);
-            Include(ref min, ref max, point.Y, log);
+            plottable.IncludeY(extent, window);
         }
 
-        foreach (var s in series)
-        {
-            switch (s)
-            {
-                case FunctionSeries function:
-                    IncludeCurve(ref min, ref max, function.Function, function.From, function.To, xMin, xMax, chart.X.Scale, log);
-                    break;
-                case BandSeries band:
-                    IncludeCurve(ref min, ref max, band.Lower, band.From, band.To, xMin, xMax, chart.X.Scale, log);
-                    IncludeCurve(ref min, ref max, band.Upper, band.From, band.To, xMin, xMax, chart.X.Scale, log);
-                    break;
-                case ReferenceLine { Vertical: false } reference:
-                    Include(ref min, ref max, reference.Value, log);
-                    break;
-            }
-        }
-
-        return Finish(min, max, y);
+        return Finish(extent.Min, extent.Max, y);
     }
 
     /// <summary>Evaluates a curve; a throwing or non-finite function yields NaN (a gap), never a failed chart.</summary>
@@ -69,65 +51,15 @@ internal static class DataRange
         }
     }
 
-    private static (double Min, double Max) DataX(Chart chart)
+    private static DataExtent DataX(IEnumerable<IPlottable> all, Axis x)
     {
-        var log = chart.X.Scale == AxisScale.Log;
-        var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
-        foreach (var series in chart.Panels.Select(p => p.Series).Prepend(chart.Series))
+        var extent = new DataExtent(x.Scale == AxisScale.Log);
+        foreach (var plottable in all)
         {
-            foreach (var point in Points(series))
-            {
-                Include(ref min, ref max, point.X - Math.Abs(point.XError), log);
-                Include(ref min, ref max, point.X + Math.Abs(point.XError), log);
-                Include(ref min, ref max, point.X, log);
-            }
-
-            foreach (var s in series)
-            {
-                var (from, to) = s switch
-                {
-                    FunctionSeries f => (f.From, f.To),
-                    BandSeries b => (b.From, b.To),
-                    ReferenceLine { Vertical: true } r => (r.Value, r.Value),
-                    _ => (null, null),
-                };
-                Include(ref min, ref max, from ?? double.NaN, log);
-                Include(ref min, ref max, to ?? double.NaN, log);
-            }
+            plottable.IncludeX(extent);
         }
 
-        return (min, max);
-    }
-
-    private static void IncludeCurve(ref double min, ref double max, Func<double, double> curve, double? curveFrom, double? curveTo, double xMin, double xMax, AxisScale xScale, bool log)
-    {
-        var from = Math.Max(curveFrom ?? xMin, xMin);
-        var to = Math.Min(curveTo ?? xMax, xMax);
-        var logX = xScale == AxisScale.Log && from > 0;
-        for (var i = 0; i <= CurveSamples && to > from; i++)
-        {
-            var t = (double)i / CurveSamples;
-            var x = logX ? from * Math.Pow(to / from, t) : from + ((to - from) * t);
-            Include(ref min, ref max, Evaluate(curve, x), log);
-        }
-    }
-
-    private static IEnumerable<DataPoint> Points(IReadOnlyList<Series> series) =>
-        series.SelectMany(s => s switch
-        {
-            ScatterSeries scatter => scatter.Points,
-            LineSeries line => line.Points,
-            MarkedPointSeries marked => marked.Points.Select(m => new DataPoint(m.X, m.Y)),
-            _ => [],
-        });
-
-    private static void Include(ref double min, ref double max, double value, bool log)
-    {
-        if (double.IsFinite(value) && (!log || value > 0))
-        {
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-        }
+        return extent;
     }
 
     private static (double Min, double Max) Finish(double min, double max, Axis axis)

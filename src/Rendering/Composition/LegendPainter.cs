@@ -1,5 +1,6 @@
 using LabCharts.Rendering.Interop;
 using LabCharts.Rendering.Layout;
+using LabCharts.Rendering.Plottables;
 
 namespace LabCharts.Rendering.Composition;
 
@@ -10,9 +11,9 @@ internal static class LegendPainter
     {
         var style = context.Style;
         var entries = panel.Series
-            .Select((series, index) => (series, look: panel.Looks[index]))
-            .Where(e => !string.IsNullOrWhiteSpace(e.series.Label))
-            .Select(e => (e.series, e.look, text: context.Text(e.series.Label!, new TextStyle(style.LegendSize))))
+            .Select((series, index) => (series.Label, plottable: panel.Plottables[index], look: panel.Looks[index]))
+            .Where(e => !string.IsNullOrWhiteSpace(e.Label))
+            .Select(e => (e.plottable, e.look, text: context.Text(e.Label!, new TextStyle(style.LegendSize))))
             .ToList();
         if (entries.Count == 0)
         {
@@ -29,60 +30,13 @@ internal static class LegendPainter
         BoxPainter.Draw(context, box);
 
         var y = box.Y + (style.BoxPadding * 0.8);
-        foreach (var (series, look, text) in entries)
+        foreach (var (plottable, look, text) in entries)
         {
             var middle = y + (rowHeight / 2);
             var sampleLeft = box.X + style.BoxPadding;
-            DrawSample(context, series, look, sampleLeft, sampleWidth, middle, rowHeight);
+            plottable.DrawLegendSample(context, look, new LegendCell(sampleLeft, sampleWidth, middle, rowHeight));
             context.Draw(text, sampleLeft + sampleWidth + gap, middle - (text.Height / 2), style.Ink);
             y += rowHeight + rowGap;
-        }
-    }
-
-    private static void DrawSample(RenderContext context, Series series, SeriesLook look, double left, double width, double middle, double rowHeight)
-    {
-        var (canvas, style) = (context.Canvas, context.Style);
-        var centreX = left + (width / 2);
-        switch (series)
-        {
-            case ScatterSeries:
-                canvas.SetRoundLines(false);
-                canvas.SetColor(look.Color);
-                canvas.SetLineWidth(style.ErrorBarWidth);
-                var half = style.MarkerRadius + style.CapHalfWidth;
-                canvas.MoveTo(centreX, middle - half);
-                canvas.LineTo(centreX, middle + half);
-                canvas.MoveTo(centreX - style.CapHalfWidth, middle - half);
-                canvas.LineTo(centreX + style.CapHalfWidth, middle - half);
-                canvas.MoveTo(centreX - style.CapHalfWidth, middle + half);
-                canvas.LineTo(centreX + style.CapHalfWidth, middle + half);
-                canvas.Stroke();
-                MarkerPainter.Draw(context, look.Marker, centreX, middle, look.Color);
-                break;
-            case BandSeries band:
-                canvas.Rectangle(left, middle - (rowHeight * 0.35), width, rowHeight * 0.7);
-                canvas.SetColor(look.Color, Math.Clamp(band.Opacity, 0, 1));
-                canvas.Fill();
-                break;
-            case MarkedPointSeries:
-                canvas.SetColor(look.Color);
-                canvas.SetLineWidth(style.MarkerOutlineWidth);
-                canvas.Circle(centreX, middle, style.MarkerRadius * 1.7);
-                canvas.Stroke();
-                break;
-            default:
-                var lineWidth = series switch
-                {
-                    FunctionSeries => style.CurveWidth,
-                    ReferenceLine => style.ReferenceWidth,
-                    _ => style.PolylineWidth,
-                };
-                SeriesPainter.SetStroke(context, look.Color, lineWidth, look.Dash);
-                canvas.MoveTo(left, middle);
-                canvas.LineTo(left + width, middle);
-                canvas.Stroke();
-                canvas.SetDash([]);
-                break;
         }
     }
 }

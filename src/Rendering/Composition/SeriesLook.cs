@@ -1,69 +1,40 @@
+using LabCharts.Rendering.Plottables;
+
 namespace LabCharts.Rendering.Composition;
 
 /// <summary>How one series is drawn after the theme has filled in what it did not choose.</summary>
 internal readonly record struct SeriesLook(RgbColor Color, MarkerShape Marker, LineDash Dash)
 {
+    /// <summary>True when the colour is to be the nearest curve's (a band without a colour of its own).</summary>
+    public bool FollowsCurve { get; init; }
+
     /// <summary>
-    /// Looks for the series of one panel. Colours go by position among the series that are not bands or
-    /// reference lines; markers by position among scatters; dashes by position among curves. A band
-    /// without a colour takes its nearest curve's (the one it surrounds).
+    /// Looks for the series of one panel, in order (see <see cref="LookSlots"/>); then a look that
+    /// follows a curve takes the colour of the nearest curve in the list (the one a band surrounds).
     /// </summary>
-    public static SeriesLook[] For(IReadOnlyList<Series> series, ChartTheme theme)
+    public static SeriesLook[] For(IReadOnlyList<IPlottable> plottables, ChartTheme theme)
     {
-        var looks = new SeriesLook[series.Count];
-        int colorSlot = 0, markerSlot = 0, dashSlot = 0;
-        for (var i = 0; i < series.Count; i++)
+        var slots = new LookSlots(theme);
+        var looks = plottables.Select(p => p.Look(slots)).ToArray();
+        for (var i = 0; i < looks.Length; i++)
         {
-            var s = series[i];
-            var color = theme.Monochrome ? s.Color?.ToGrey() : s.Color;
-            var marker = MarkerShape.Circle;
-            var dash = LineDash.Solid;
-            switch (s)
+            if (looks[i].FollowsCurve)
             {
-                case ScatterSeries scatter:
-                    marker = scatter.Marker ?? theme.Markers[markerSlot++ % theme.Markers.Count];
-                    break;
-                case FunctionSeries function:
-                    dash = function.Dash ?? theme.Dashes[dashSlot++ % theme.Dashes.Count];
-                    break;
-                case LineSeries line:
-                    dash = line.Dash ?? LineDash.Solid;
-                    break;
-                case ReferenceLine reference:
-                    dash = reference.Dash;
-                    color ??= theme.Reference;
-                    break;
-            }
-
-            if (s is not (BandSeries or ReferenceLine))
-            {
-                color ??= theme.Palette[colorSlot % theme.Palette.Count];
-                colorSlot++;
-            }
-
-            looks[i] = new SeriesLook(color ?? theme.Ink, marker, dash);
-        }
-
-        for (var i = 0; i < series.Count; i++)
-        {
-            if (series[i] is BandSeries band)
-            {
-                var curve = NearestCurve(series, i);
-                var color = theme.BandFill ?? band.Color ?? (curve >= 0 ? looks[curve].Color : theme.Palette[0]);
-                looks[i] = looks[i] with { Color = color };
+                var curve = NearestCurve(plottables, i);
+                looks[i] = looks[i] with { Color = curve >= 0 ? looks[curve].Color : theme.Palette[0] };
             }
         }
 
         return looks;
     }
 
-    private static int NearestCurve(IReadOnlyList<Series> series, int index)
+    private static int NearestCurve(IReadOnlyList<IPlottable> plottables, int index)
     {
-        for (var distance = 1; distance < series.Count; distance++)
+        for (var distance = 1; distance < plottables.Count; distance++)
         {
             foreach (var j in (ReadOnlySpan<int>)[index + distance, index - distance])
             {
-                if (j >= 0 && j < series.Count && series[j] is FunctionSeries)
+                if (j >= 0 && j < plottables.Count && plottables[j].IsCurve)
                 {
                     return j;
                 }

@@ -1,5 +1,6 @@
 using LabCharts.Rendering.Composition;
 using LabCharts.Rendering.Interop;
+using LabCharts.Rendering.Plottables;
 
 namespace LabCharts.Rendering.Layout;
 
@@ -47,10 +48,12 @@ internal sealed class ChartLayout
 
         var definitions = new List<(Axis Y, IReadOnlyList<Series> Series, double Weight)> { (chart.Y, chart.Series, 1) };
         definitions.AddRange(chart.Panels.Select(p => (p.Y, p.Series, Math.Clamp(double.IsFinite(p.RelativeHeight) ? p.RelativeHeight : 0.35, 0.1, 1))));
+        var plottables = definitions.Select(d => (IReadOnlyList<IPlottable>)[.. d.Series.Select(s => s.ToPlottable())]).ToArray();
+        var all = plottables.SelectMany(p => p).ToArray();
 
-        var (xMin, xMax) = DataRange.ForX(chart);
-        var yRanges = definitions.Select(d => DataRange.ForY(chart, d.Series, d.Y, xMin, xMax)).ToArray();
-        var looks = definitions.Select(d => SeriesLook.For(d.Series, style.Theme)).ToArray();
+        var (xMin, xMax) = DataRange.ForX(all, chart.X);
+        var yRanges = definitions.Select((d, i) => DataRange.ForY(all, chart.X, plottables[i], d.Y, xMin, xMax)).ToArray();
+        var looks = plottables.Select(p => SeriesLook.For(p, style.Theme)).ToArray();
 
         // First guess, refined from the measured labels.
         var (left, right, plotTop, bottom) = (pad + (80 * style.Unit), width - pad - (20 * style.Unit), top, height - pad - (80 * style.Unit));
@@ -73,7 +76,7 @@ internal sealed class ChartLayout
                 (yTicks, yTickLabels) = KeepClearOfNeighbours(yTicks, yTickLabels, definitions[i].Y.Scale, yMin, yMax, frameHeight, style.PanelGap, i > 0, i < definitions.Count - 1);
                 var yLabel = Label(context, AxisLabelMarkup.WithPowerOfTen(definitions[i].Y.Label, yTicks.Exponent), frameHeight);
                 var plot = new PlotArea(left, frameTop, plotWidth, frameHeight, xMin, xMax, yMin, yMax) { XScale = chart.X.Scale, YScale = definitions[i].Y.Scale };
-                panels[i] = new PanelLayout(plot, definitions[i].Y, definitions[i].Series, looks[i], yTicks, yTickLabels, yLabel) { IsMain = i == 0 };
+                panels[i] = new PanelLayout(plot, definitions[i].Y, definitions[i].Series, plottables[i], looks[i], yTicks, yTickLabels, yLabel) { IsMain = i == 0 };
             }
 
             var yLabelWidth = panels.Max(p => p.YLabel is null ? 0 : p.YLabel.Height + style.LabelGap);

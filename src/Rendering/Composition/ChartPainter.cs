@@ -2,11 +2,14 @@ using LabCharts.Rendering.Layout;
 
 namespace LabCharts.Rendering.Composition;
 
-/// <summary>Draws a whole chart as an ordered list of steps sharing one <see cref="RenderContext"/>.</summary>
-internal static class ChartComposer
+/// <summary>
+/// Paints a whole chart as an ordered list of steps sharing one <see cref="RenderContext"/>: background,
+/// layout, per panel grid, series, frame and marks, then axis labels, legend and annotations.
+/// </summary>
+internal static class ChartPainter
 {
-    /// <summary>Draws the chart; returns the panels' frames, main first.</summary>
-    public static IReadOnlyList<PlotArea> Compose(RenderContext context, Chart chart)
+    /// <summary>Paints the chart; returns the panels' frames, main first.</summary>
+    public static IReadOnlyList<PlotArea> Paint(RenderContext context, Chart chart)
     {
         var canvas = context.Canvas;
         canvas.SetColor(context.Style.Background);
@@ -23,7 +26,7 @@ internal static class ChartComposer
 
             SeriesPainter.Draw(context, panel);
             AxesPainter.DrawFrame(context, layout, panel);
-            var boxes = MarkedPointPainter.Draw(context, panel);
+            var boxes = SeriesPainter.DrawMarks(context, panel);
             if (panel.IsMain)
             {
                 markLabels.AddRange(boxes);

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using LabCharts.Rendering.Png;
 
-namespace LabCharts.Rendering;
+namespace LabCharts.Rendering.Tests;
 
 /// <summary>
 /// A decoded 8-bit, non-interlaced PNG (grey, RGB, grey+alpha or RGBA), entirely in memory.
