@@ -25,9 +25,6 @@ public static class AnalysisChartMapper
     /// <summary>A chart to render and the artifact name it is stored under.</summary>
     public sealed record NamedChart(string Name, Chart Chart);
 
-    /// <summary>The theme of a validated request's <c>render.theme</c> ("default" or "bw").</summary>
-    public static ChartTheme Theme(string? name) => ChartTheme.FromName(name);
-
     /// <summary>The main chart and, when the analysis has one, its secondary chart.</summary>
     public static IReadOnlyList<NamedChart> ComposeAll(ChartData data)
     {

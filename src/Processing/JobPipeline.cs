@@ -1,3 +1,4 @@
+using LabCharts.Analysis;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
@@ -21,7 +22,7 @@ public sealed class JobPipeline(ChartRenderer renderer)
     public PipelineOutput Run(ValidatedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var analysis = LabCharts.Analysis.ExperimentCatalog.Analyze(job.Input);
+        var analysis = ExperimentCatalog.Analyze(job.Analysis);
         var result = new JobResult(analysis.Fit, analysis.Quantities);
         if (job.Render.Formats.Count == 0)
         {
@@ -38,20 +39,13 @@ public sealed class JobPipeline(ChartRenderer renderer)
                     Width = job.Render.Width,
                     Height = job.Render.Height,
                     Scale = job.Render.Scale,
-                    Format = ParseFormat(format),
-                    Theme = AnalysisChartMapper.Theme(job.Render.Theme),
+                    Format = format,
+                    Theme = ChartTheme.For(job.Render.Theme),
                 });
-                artifacts.Add(new RenderedArtifact(name, format, rendered.ContentType, rendered.Bytes, rendered.PixelWidth, rendered.PixelHeight));
+                artifacts.Add(new RenderedArtifact(name, format.Name(), rendered.ContentType, rendered.Bytes, rendered.PixelWidth, rendered.PixelHeight));
             }
         }
 
         return new PipelineOutput(result, artifacts);
     }
-
-    private static ChartFormat ParseFormat(string format) => format switch
-    {
-        "svg" => ChartFormat.Svg,
-        "pdf" => ChartFormat.Pdf,
-        _ => ChartFormat.Png,
-    };
 }

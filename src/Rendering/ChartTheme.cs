@@ -1,3 +1,5 @@
+using LabCharts.Analysis;
+
 namespace LabCharts.Rendering;
 
 /// <summary>
@@ -61,7 +63,6 @@ public sealed record ChartTheme
         Monochrome = true,
     };
 
-    /// <summary>The theme for a request's name ("default", "bw"); unknown names get <see cref="Default"/>.</summary>
-    public static ChartTheme FromName(string? name) =>
-        string.Equals(name, BlackAndWhite.Name, StringComparison.OrdinalIgnoreCase) ? BlackAndWhite : Default;
+    /// <summary>The theme a request names.</summary>
+    public static ChartTheme For(ChartThemeName name) => name == ChartThemeName.BlackAndWhite ? BlackAndWhite : Default;
 }

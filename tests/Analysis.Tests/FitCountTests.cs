@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 
 namespace LabCharts.Analysis.Tests;
 
@@ -8,7 +7,7 @@ public sealed class FitCountTests
     [Fact]
     public void Validate_GoodRequest_DoesNotFit()
     {
-        using var fits = new FitCounter();
+        using var fits = new FitCounter(thisThreadOnly: true);
 
         ExperimentCatalog.Validate(TestInputs.Pendulum());
         ExperimentCatalog.Validate(TestInputs.Custom("expression") with { Model = new ModelSpec("expression", Expression: "a*x + b") });
@@ -20,7 +19,7 @@ public sealed class FitCountTests
     public void Analyze_ValidatedRequest_FitsOnce()
     {
         var validated = ExperimentCatalog.Validate(TestInputs.Pendulum());
-        using var fits = new FitCounter();
+        using var fits = new FitCounter(thisThreadOnly: true);
 
         var result = ExperimentCatalog.Analyze(validated);
 
@@ -31,7 +30,7 @@ public sealed class FitCountTests
     [Fact]
     public void Analyze_Request_ValidatesAndFitsOnce()
     {
-        using var fits = new FitCounter();
+        using var fits = new FitCounter(thisThreadOnly: true);
 
         ExperimentCatalog.Analyze(TestInputs.Pendulum());
 
@@ -49,7 +48,7 @@ public sealed class FitCountTests
                 ["T"] = TestInputs.Single(1.90, 1.79, 1.68, 1.55, 1.42),
             },
         };
-        using var fits = new FitCounter();
+        using var fits = new FitCounter(thisThreadOnly: true);
 
         var validated = ExperimentCatalog.Validate(input);
         Assert.Equal(0, fits.Count);
@@ -57,36 +56,5 @@ public sealed class FitCountTests
 
         Assert.Equal("non_physical_slope", error.Code);
         Assert.Equal(1, fits.Count);
-    }
-
-    /// <summary>Counts this thread's fits: other tests run in parallel and fit too.</summary>
-    private sealed class FitCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly int _thread = Environment.CurrentManagedThreadId;
-        private long _count;
-
-        public FitCounter()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == AnalysisMetrics.MeterName && instrument.Name == AnalysisMetrics.FitsCounterName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
-            {
-                if (Environment.CurrentManagedThreadId == _thread)
-                {
-                    Interlocked.Add(ref _count, value);
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Count => Interlocked.Read(ref _count);
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using LabCharts.Analysis;
 namespace LabCharts.Rendering.Tests;
 
 /// <summary>Image-level checks of the worker's chart (band, residual panel), log axes and the themes: decode the PNG, look at pixels.</summary>
@@ -120,8 +121,13 @@ public sealed class PanelChartTests(RendererFixture fixture) : IClassFixture<Ren
     [Theory]
     [InlineData("bw", "bw")]
     [InlineData("default", "default")]
-    [InlineData(null, "default")]
-    [InlineData("BW", "bw")]
-    public void FromName_RequestTheme_Resolves(string? name, string expected) =>
-        Assert.Equal(expected, ChartTheme.FromName(name).Name);
+    [InlineData(" BW ", "bw")]
+    public void For_RequestThemeName_Resolves(string name, string expected)
+    {
+        Assert.True(ChartNames.TryParseTheme(name, out var theme));
+        Assert.Equal(expected, ChartTheme.For(theme).Name);
+    }
+
+    [Fact]
+    public void TryParseTheme_UnknownName_IsRefused() => Assert.False(ChartNames.TryParseTheme("sepia", out _));
 }

@@ -15,12 +15,6 @@ namespace LabCharts.Jobs.Validation;
 /// </summary>
 public static class JobRequestValidator
 {
-    /// <summary>Formats the chart engine writes.</summary>
-    public static IReadOnlyList<string> SupportedFormats { get; } = ["png", "svg", "pdf"];
-
-    /// <summary>Chart themes.</summary>
-    public static IReadOnlyList<string> SupportedThemes { get; } = ["default", "bw"];
-
     private const int MaxTitleLength = 120;
     private const int MaxPoints = 10_000;
     private const int MinSide = 300;
@@ -79,7 +73,7 @@ public static class JobRequestValidator
         try
         {
             var validated = ExperimentCatalog.Validate(input);
-            return new ValidatedJob(validated.Experiment, input, ValidateRender(request.Render));
+            return new ValidatedJob(validated, ValidateRender(request.Render));
         }
         catch (AnalysisException error)
         {
@@ -139,18 +133,17 @@ public static class JobRequestValidator
             return RenderPlan.Default;
         }
 
-        var formats = new List<string>();
-        foreach (var format in render.Formats ?? ["png"])
+        var formats = new List<ChartFormat>();
+        foreach (var name in render.Formats ?? ["png"])
         {
-            var normalized = format?.Trim().ToLowerInvariant() ?? "";
-            if (!SupportedFormats.Contains(normalized))
+            if (!ChartNames.TryParseFormat(name, out var format))
             {
                 throw new ProblemException(ProblemCatalog.InvalidValue("render.formats",
                     "格式只能是 png、svg 或 pdf。", "formats are png, svg or pdf."));
             }
-            if (!formats.Contains(normalized))
+            if (!formats.Contains(format))
             {
-                formats.Add(normalized);
+                formats.Add(format);
             }
         }
 
@@ -168,8 +161,7 @@ public static class JobRequestValidator
                 $"缩放倍数须在 0.5–{MaxScale} 之间，且图片不超过 3600 万像素。",
                 $"scale must be 0.5–{MaxScale} and the image at most 36 megapixels."));
         }
-        var theme = render.Theme?.Trim().ToLowerInvariant() ?? "default";
-        if (!SupportedThemes.Contains(theme))
+        if (!ChartNames.TryParseTheme(render.Theme ?? "default", out var theme))
         {
             throw new ProblemException(ProblemCatalog.InvalidValue("render.theme",
                 "主题只能是 default 或 bw（黑白）。", "theme is default or bw (black and white)."));

@@ -1,8 +1,11 @@
+using LabCharts.Analysis;
+
 namespace LabCharts.Jobs.Validation;
 
-/// <summary>The chart files a job will produce, after validation.</summary>
-public sealed record RenderPlan(IReadOnlyList<string> Formats, int Width, int Height, double Scale, string Theme = "default")
+/// <summary>The chart files a job will produce, after validation: typed, never parsed again.</summary>
+public sealed record RenderPlan(IReadOnlyList<ChartFormat> Formats, int Width, int Height, double Scale,
+    ChartThemeName Theme = ChartThemeName.Default)
 {
-    /// <summary>Default size of DESIGN.md: one 1200×900 PNG.</summary>
-    public static RenderPlan Default { get; } = new(["png"], 1200, 900, 1);
+    /// <summary>The default: one 1200×900 PNG.</summary>
+    public static RenderPlan Default { get; } = new([ChartFormat.Png], 1200, 900, 1);
 }

@@ -1,9 +1,0 @@
-namespace LabCharts.Rendering;
-
-/// <summary>Output formats.</summary>
-public enum ChartFormat
-{
-    Png,
-    Svg,
-    Pdf,
-}
