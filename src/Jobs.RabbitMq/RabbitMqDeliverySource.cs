@@ -33,16 +33,9 @@ public sealed class RabbitMqDeliverySource(
         var channel = await ConnectWithRetryAsync(interactive, batch, maxUnsettled, cancellationToken);
         try
         {
-            while (true)
+            await foreach (var delivery in LanePriority.InteractiveFirstAsync(interactive.Reader, batch.Reader, cancellationToken))
             {
-                if (interactive.Reader.TryRead(out var delivery) || batch.Reader.TryRead(out delivery))
-                {
-                    yield return delivery;
-                    continue;
-                }
-                await Task.WhenAny(
-                    interactive.Reader.WaitToReadAsync(cancellationToken).AsTask(),
-                    batch.Reader.WaitToReadAsync(cancellationToken).AsTask()).WaitAsync(cancellationToken);
+                yield return delivery;
             }
         }
         finally

@@ -161,7 +161,16 @@ public sealed class Deployment : IAsyncDisposable
         var statuses = new Dictionary<string, string>();
         for (var page = 1; ; page++)
         {
-            using var response = await Client.GetAsync($"/api/jobs?page={page}&pageSize=100");
+            // 503 (storage_unavailable, with Retry-After) asks the client to try again: s3rver
+            // overwrites objects in place, so a list racing hundreds of record writes can tear.
+            var response = await Client.GetAsync($"/api/jobs?page={page}&pageSize=100");
+            for (var retry = 0; response.StatusCode == HttpStatusCode.ServiceUnavailable && retry < 5; retry++)
+            {
+                response.Dispose();
+                await Task.Delay(500);
+                response = await Client.GetAsync($"/api/jobs?page={page}&pageSize=100");
+            }
+            using var _ = response;
             var text = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode)
             {

@@ -28,16 +28,9 @@ public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource
     /// <inheritdoc />
     public async IAsyncEnumerable<JobDelivery> ReadAllAsync(int maxUnsettled, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (true)
+        await foreach (var (message, count) in LanePriority.InteractiveFirstAsync(_interactive.Reader, _batch.Reader, cancellationToken))
         {
-            if (_interactive.Reader.TryRead(out var item) || _batch.Reader.TryRead(out item))
-            {
-                yield return new Delivery(this, item.Message, item.Count);
-                continue;
-            }
-            var interactiveReady = _interactive.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            var batchReady = _batch.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            await Task.WhenAny(interactiveReady, batchReady).WaitAsync(cancellationToken);
+            yield return new Delivery(this, message, count);
         }
     }
 

@@ -1,23 +1,10 @@
-using LabCharts.Jobs.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using LabCharts.Jobs.Hosting;
 
 namespace LabCharts.Jobs.Storage;
 
 /// <summary>Readiness: the object store answers.</summary>
-public sealed class StorageHealthCheck(IObjectStore store) : IHealthCheck
+public sealed class StorageHealthCheck(IObjectStore store) : ProbeHealthCheck("storage")
 {
     /// <inheritdoc />
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await store.IsReachableAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("storage is not reachable");
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("storage is not reachable", error);
-        }
-    }
+    protected override Task<bool> ProbeAsync(CancellationToken cancellationToken) => store.IsReachableAsync(cancellationToken);
 }
