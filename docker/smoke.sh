@@ -13,7 +13,7 @@
 #      ASP.NET runtime from this machine's /usr/share/dotnet, RabbitMQ from Debian, s3rver for MinIO;
 #   4. docker-compose -f docker-compose.yml -f docker/compose.smoke.yml up -d --build (the override swaps
 #      image names only), waits for every container to be healthy;
-#   5. POST /api/jobs?wait=10 (the pendulum of DESIGN.md), polls if it answers 202, downloads the chart
+#   5. POST /api/jobs?wait=10 (the README's pendulum), polls if it answers 202, downloads the chart
 #      through its signed URL and checks it is a 1200x900 PNG;
 #   6. prints PASS or FAIL with timings and tears everything down (compose down -v, stops its dockerd).
 #

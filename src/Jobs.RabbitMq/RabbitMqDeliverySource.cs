@@ -5,8 +5,6 @@ using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;

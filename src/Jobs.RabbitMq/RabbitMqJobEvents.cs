@@ -18,9 +18,8 @@ namespace LabCharts.Jobs.RabbitMq;
 public sealed class RabbitMqJobEvents(RabbitMqConnection connection, JobEventHub hub, ILogger<RabbitMqJobEvents> logger)
     : IJobEvents, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ReopeningChannel _publishChannel = new(connection);
     private readonly CancellationTokenSource _stopping = new();
-    private IChannel? _publishChannel;
     private readonly Lock _listenLock = new();
     private Task? _listening;
     private IChannel? _listenChannel;
@@ -33,7 +32,7 @@ public sealed class RabbitMqJobEvents(RabbitMqConnection connection, JobEventHub
         timeout.CancelAfter(connection.Options.PublishTimeout);
         try
         {
-            var channel = await PublishChannelAsync(timeout.Token);
+            var channel = await _publishChannel.GetAsync(timeout.Token);
             var body = JsonSerializer.SerializeToUtf8Bytes(jobEvent, LabChartsJson.Default.JobEvent);
             var properties = new BasicProperties { ContentType = "application/json", Type = "labcharts.job-event" };
             await channel.BasicPublishAsync(connection.Options.EventsExchange, RoutingKey(jobEvent.Kind), mandatory: false,
@@ -109,33 +108,6 @@ public sealed class RabbitMqJobEvents(RabbitMqConnection connection, JobEventHub
         }
     }
 
-    private async Task<IChannel> PublishChannelAsync(CancellationToken cancellationToken)
-    {
-        if (_publishChannel is { IsClosed: false } open)
-        {
-            return open;
-        }
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_publishChannel is { IsClosed: false } reopened)
-            {
-                return reopened;
-            }
-            var connected = await connection.GetAsync(cancellationToken);
-            if (_publishChannel is not null)
-            {
-                await _publishChannel.DisposeAsync();
-            }
-            _publishChannel = await connected.CreateChannelAsync(cancellationToken: cancellationToken);
-            return _publishChannel;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -144,11 +116,7 @@ public sealed class RabbitMqJobEvents(RabbitMqConnection connection, JobEventHub
         {
             await _listenChannel.DisposeAsync();
         }
-        if (_publishChannel is not null)
-        {
-            await _publishChannel.DisposeAsync();
-        }
+        await _publishChannel.DisposeAsync();
         _stopping.Dispose();
-        _gate.Dispose();
     }
 }

@@ -3,8 +3,6 @@ using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -17,8 +15,8 @@ namespace LabCharts.Jobs.RabbitMq;
 /// </summary>
 public sealed class RabbitMqJobPublisher(RabbitMqConnection connection) : IJobQueue, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private IChannel? _channel;
+    private readonly ReopeningChannel _channel = new(connection,
+        new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
 
     /// <inheritdoc />
     public async ValueTask PublishAsync(JobMessage message, CancellationToken cancellationToken)
@@ -28,7 +26,7 @@ public sealed class RabbitMqJobPublisher(RabbitMqConnection connection) : IJobQu
         timeout.CancelAfter(connection.Options.PublishTimeout);
         try
         {
-            var channel = await ChannelAsync(timeout.Token);
+            var channel = await _channel.GetAsync(timeout.Token);
             var properties = new BasicProperties
             {
                 Persistent = true,
@@ -48,42 +46,6 @@ public sealed class RabbitMqJobPublisher(RabbitMqConnection connection) : IJobQu
         }
     }
 
-    private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
-    {
-        if (_channel is { IsClosed: false } open)
-        {
-            return open;
-        }
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_channel is { IsClosed: false } reopened)
-            {
-                return reopened;
-            }
-            var connected = await connection.GetAsync(cancellationToken);
-            if (_channel is not null)
-            {
-                await _channel.DisposeAsync();
-            }
-            _channel = await connected.CreateChannelAsync(
-                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
-                cancellationToken);
-            return _channel;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (_channel is not null)
-        {
-            await _channel.DisposeAsync();
-        }
-        _gate.Dispose();
-    }
+    public ValueTask DisposeAsync() => _channel.DisposeAsync();
 }

@@ -2,13 +2,12 @@ using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.S3.Model;
-using LabCharts.Jobs.Storage;
 
 namespace LabCharts.Jobs.S3;
 
 /// <summary>
 /// Adds <c>Content-MD5</c> to multi-object deletes. The SDK now sends a CRC32 checksum header
-/// instead, which Tencent COS does not accept for this operation (DESIGN.md).
+/// instead, which Tencent COS does not accept for this operation (docs/architecture.md, "Decisions").
 /// </summary>
 internal sealed class ContentMd5Handler : PipelineHandler
 {

@@ -1,7 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.S3;
-using LabCharts.Jobs.Storage;
 
 namespace LabCharts.Jobs.S3;
 

@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Amazon.S3;
-using LabCharts.Jobs.Storage;
 
 namespace LabCharts.Jobs.S3;
 

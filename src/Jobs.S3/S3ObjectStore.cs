@@ -10,8 +10,8 @@ namespace LabCharts.Jobs.S3;
 
 /// <summary>
 /// Storage in an S3-compatible bucket through AWSSDK.S3, with the settings COS and older MinIO need
-/// (DESIGN.md): checksums only when required, no aws-chunked uploads (s3rver stores them
-/// corrupted, COS refuses them), path- or virtual-hosted-style per store. A PUT replaces the whole
+/// (docs/architecture.md, "Decisions"): checksums only when required, no aws-chunked uploads
+/// (s3rver stores them corrupted, COS refuses them), path- or virtual-hosted-style per store. A PUT replaces the whole
 /// object atomically, so readers never see half of one.
 /// </summary>
 public sealed class S3ObjectStore : IObjectStore, IDisposable

@@ -1,4 +1,3 @@
-using LabCharts.Jobs.Storage;
 namespace LabCharts.Jobs.S3;
 
 /// <summary>

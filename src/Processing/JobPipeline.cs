@@ -1,10 +1,6 @@
 using LabCharts.Analysis;
-using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Validation;
-using LabCharts.Jobs.Views;
 using LabCharts.Rendering;
 
 namespace LabCharts.Processing;

@@ -1,13 +1,10 @@
 using LabCharts.Analysis;
-using LabCharts.Jobs;
 using LabCharts.Jobs.Events;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Storage;
 using LabCharts.Jobs.Validation;
-using LabCharts.Jobs.Views;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

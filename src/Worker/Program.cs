@@ -40,6 +40,7 @@ public static class Program
         if (string.IsNullOrWhiteSpace(port))
         {
             var host = Host.CreateApplicationBuilder(args);
+            host.AddLabChartsLogging();
             AddWorker(host);
             await host.Build().RunAsync();
             return 0;

@@ -2,7 +2,7 @@ namespace LabCharts.Analysis.Tests;
 
 public sealed class MeasurementRounderTests
 {
-    // value, uncertainty, rounding, expected — each worked by the DESIGN.md rule: the uncertainty
+    // value, uncertainty, rounding, expected — each worked by the lab rule: the uncertainty
     // keeps one significant figure, two when its first digit is 1 or 2; the value is rounded to
     // the same place; ties go to the even digit (四舍六入五凑偶) or, for 只进不舍, the
     // uncertainty always rounds up.
@@ -27,10 +27,10 @@ public sealed class MeasurementRounderTests
         { 9.785, 0.03, UncertaintyRounding.HalfEven, "(9.78 ± 0.03)" },
         { 9.775, 0.03, UncertaintyRounding.HalfEven, "(9.78 ± 0.03)" },
         { 9.7851, 0.03, UncertaintyRounding.HalfEven, "(9.79 ± 0.03)" },
-        // The DESIGN.md g: with u = 0.0312 (first digit 3) one figure.
+        // A g with u = 0.0312 (first digit 3): one figure.
         { 9.7946, 0.0312, UncertaintyRounding.HalfEven, "(9.79 ± 0.03)" },
-        // The DESIGN.md JSON sample prints 9.7946 ± 0.0102 as (9.79 ± 0.01), but its first digit
-        // is 1, so the written rule keeps two figures: 0.010, and the value to 0.001.
+        // Not (9.79 ± 0.01): the first digit of 0.0102 is 1, so the rule keeps two figures,
+        // 0.010, and the value to 0.001.
         { 9.7946, 0.0102, UncertaintyRounding.HalfEven, "(9.795 ± 0.010)" },
         // 0.0098 has first digit 9 → one figure, rounds up to 0.01.
         { 9.7946, 0.0098, UncertaintyRounding.HalfEven, "(9.79 ± 0.01)" },

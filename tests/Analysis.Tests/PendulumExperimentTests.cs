@@ -2,7 +2,7 @@ namespace LabCharts.Analysis.Tests;
 
 public sealed class PendulumExperimentTests
 {
-    // The DESIGN.md request worked by hand. Every T point has three readings whose deviations
+    // The README's pendulum request worked by hand. Every T point has three readings whose deviations
     // from the mean are (−1/3, +5/3, −4/3)·10⁻³ s (or a permutation), so for every point
     //   s = √((1/9 + 25/9 + 16/9)·10⁻⁶ / 2) = √(7/3)·10⁻³ = 1.5275·10⁻³ s
     //   u_A = s/√3 = 0.8819·10⁻³ s (no instrument error on T, so u(T) = u_A)

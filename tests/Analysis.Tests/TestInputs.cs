@@ -1,6 +1,6 @@
 namespace LabCharts.Analysis.Tests;
 
-/// <summary>Requests the tests start from: the DESIGN.md pendulum example and a small custom line.</summary>
+/// <summary>Requests the tests start from: the README's pendulum example and a small custom line.</summary>
 internal static class TestInputs
 {
     public static ColumnInput Single(params double[] values) => new()

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using LabCharts.Jobs.S3;
-using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LabCharts.Integration.Tests;

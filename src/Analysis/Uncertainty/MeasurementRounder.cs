@@ -3,9 +3,9 @@ using System.Globalization;
 namespace LabCharts.Analysis;
 
 /// <summary>
-/// Rounds a result the way Chinese university physics labs report it (DESIGN.md, "Experiment
-/// catalogue"): the uncertainty keeps one significant figure, two when its first significant
-/// digit is 1 or 2; the value is rounded to the same decimal place; rounding is half to even
+/// Rounds a result the way Chinese university physics labs report it (docs/architecture.md,
+/// "Uncertainty and rounding"): the uncertainty keeps one significant figure, two when its first
+/// significant digit is 1 or 2; the value is rounded to the same decimal place; rounding is half to even
 /// (四舍六入五凑偶), or for the uncertainty optionally always up (只进不舍). All of it is done in
 /// <see cref="decimal"/> on the numbers as printed, never on binary doubles.
 /// </summary>

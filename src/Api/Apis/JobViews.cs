@@ -1,7 +1,4 @@
-using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Storage;
 using LabCharts.Jobs.Views;
 

@@ -1,12 +1,9 @@
 using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
-using LabCharts.Jobs;
 using LabCharts.Jobs.Identity;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Submission;
 using LabCharts.Jobs.Validation;
 using LabCharts.Jobs.Views;
@@ -15,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace LabCharts.Api.Apis;
 
-/// <summary><c>/api/jobs</c>: submit, read, list the caller's jobs (DESIGN.md, public contract).</summary>
+/// <summary><c>/api/jobs</c>: submit, read, list the caller's jobs (the contract: docs/api.md).</summary>
 public static class JobsApi
 {
     /// <summary>Maps the routes.</summary>

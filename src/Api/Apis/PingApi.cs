@@ -1,7 +1,3 @@
-using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
-using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Views;
 
 namespace LabCharts.Api.Apis;

@@ -3,12 +3,8 @@ using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
 using LabCharts.Api.OpenApi;
 using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.RabbitMq;
-using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.S3;
-using LabCharts.Jobs.Views;
 using LabCharts.Processing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -28,7 +24,8 @@ public static class ApiExtensions
         builder.AddJobSweeper();
         builder.AddJobCompletionSignal();
         // Embedded default: with the in-process queue the worker pipeline runs in this process
-        // (DESIGN.md); with RabbitMQ, workers are separate processes unless Worker:Embedded says otherwise.
+        // (docs/architecture.md, "Embedded and distributed"); with RabbitMQ, workers are separate
+        // processes unless Worker:Embedded says otherwise.
         if (builder.Configuration.GetValue("Worker:Embedded", !builder.Configuration.UsesRabbitMq()))
         {
             builder.AddJobWorker();

@@ -1,8 +1,5 @@
-using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -35,15 +35,23 @@ public static class LabChartsHostDefaults
             builder.WebHost.UseUrls(fallbackUrl);
         }
 
+        builder.AddLabChartsLogging();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblemCodes.Add);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>One line of log per entry, with a UTC timestamp (every host, with or without HTTP).</summary>
+    public static IHostApplicationBuilder AddLabChartsLogging(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblemCodes.Add);
-        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddHealthChecks();
         return builder;
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace LabCharts.Jobs.Messages;
 
-/// <summary>Interactive submissions never wait behind a batch re-render (DESIGN.md, two queues).</summary>
+/// <summary>Interactive submissions never wait behind a batch re-render (docs/architecture.md, "Queue").</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<JobLane>))]
 public enum JobLane
 {

@@ -26,6 +26,12 @@ public static class ProblemCatalog
         $"“{field}”无效：不能为 null。",
         $"'{field}' is invalid: it must not be null.", field);
 
+    /// <summary>A value of the wrong JSON type (a string for a number, an object for a name …).</summary>
+    public static Problem WrongType(string field) => new(
+        "malformed_json", 400,
+        $"请求内容不是有效的 JSON：“{field}”的类型不对。",
+        $"The request body is not valid JSON: '{field}' has the wrong type.", field.Length > 0 ? field : null);
+
     /// <summary>The body is over the limit.</summary>
     public static Problem BodyTooLarge(long limit) => new(
         "body_too_large", 413,

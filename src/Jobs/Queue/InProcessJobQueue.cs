@@ -1,10 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
-using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
 
 namespace LabCharts.Jobs.Queue;
 

@@ -1,15 +1,13 @@
 using System.Text.Json;
 using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Storage;
-using LabCharts.Jobs.Views;
 
 namespace LabCharts.Jobs.Records;
 
 /// <summary>
-/// Jobs as folders of objects (DESIGN.md, storage layout):
+/// Jobs as folders of objects (docs/architecture.md, "Storage layout"):
 /// <c>jobs/{owner}/{jobId}/request.json</c>, <c>record.json</c> and the artifacts.
 /// </summary>
 public sealed class JobRecordStore(IObjectStore store)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace LabCharts.Jobs.Requests;
 
 /// <summary>
-/// What a client submits to <c>POST /api/jobs</c> (DESIGN.md, "Job request"). Stored verbatim as
+/// What a client submits to <c>POST /api/jobs</c> (docs/api.md, "Request body"). Stored verbatim as
 /// <c>request.json</c>: it is the source of truth for every later re-render.
 /// </summary>
 public sealed record JobRequest

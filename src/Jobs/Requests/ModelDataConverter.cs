@@ -5,7 +5,7 @@ namespace LabCharts.Jobs.Requests;
 
 /// <summary>
 /// <c>model</c>: <c>"linear"</c>, <c>{"polynomial": 3}</c>, or
-/// <c>{"expression": "...", "initial": {"a": 1}}</c> (DESIGN.md).
+/// <c>{"expression": "...", "initial": {"a": 1}}</c> (docs/api.md).
 /// </summary>
 internal sealed class ModelDataConverter : JsonConverter<ModelData>
 {

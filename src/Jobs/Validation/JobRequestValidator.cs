@@ -1,10 +1,7 @@
 using LabCharts.Analysis;
-using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
 
 namespace LabCharts.Jobs.Validation;
 

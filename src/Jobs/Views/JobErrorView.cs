@@ -1,4 +1,3 @@
-using LabCharts.Jobs.Records;
 namespace LabCharts.Jobs.Views;
 
 /// <summary>A job's error in the caller's language.</summary>

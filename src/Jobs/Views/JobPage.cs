@@ -1,4 +1,3 @@
-using LabCharts.Jobs.Records;
 namespace LabCharts.Jobs.Views;
 
 /// <summary>A page of the caller's jobs, newest first.</summary>

@@ -1,4 +1,3 @@
-using LabCharts.Jobs.Records;
 namespace LabCharts.Jobs.Views;
 
 /// <summary><c>GET /api/ping</c>, kept from the old back end.</summary>

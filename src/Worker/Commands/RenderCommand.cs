@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LabCharts.Analysis;
 using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
@@ -77,8 +76,7 @@ public static class RenderCommand
         var view = new JobView { Id = name, Status = JobStatus.Failed, Experiment = "", CreatedAt = now, UpdatedAt = now, FinishedAt = now, Attempts = 1 };
         try
         {
-            var request = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(file, cancellationToken), LabChartsJson.Default.JobRequest)
-                ?? throw new ProblemException(ProblemCatalog.MalformedJson("null"));
+            var request = JobRequestJson.Parse(await File.ReadAllBytesAsync(file, cancellationToken));
             var job = JobRequestValidator.Validate(request);
             view = view with { Experiment = job.Input.Experiment, Title = job.Input.Title };
             var result = pipeline.Run(job);
@@ -90,14 +88,9 @@ public static class RenderCommand
             }
             return view with { Status = JobStatus.Succeeded, Result = result.Result, Artifacts = artifacts };
         }
-        catch (Exception error) when (error is JsonException or ProblemException or AnalysisException)
+        catch (Exception error) when (error is ProblemException or AnalysisException)
         {
-            var problem = error switch
-            {
-                ProblemException known => known.Problem,
-                AnalysisException analysis => ProblemCatalog.FromAnalysis(analysis),
-                _ => ProblemCatalog.MalformedJson(error.Message),
-            };
+            var problem = error is ProblemException known ? known.Problem : ProblemCatalog.FromAnalysis((AnalysisException)error);
             return view with { Error = new JobErrorView(problem.Code, problem.MessageZh, problem.Field) };
         }
     }

@@ -1,5 +1,4 @@
 using LabCharts.Jobs.S3;
-using LabCharts.Jobs.Storage;
 
 namespace LabCharts.Api.Tests.Infrastructure;
 

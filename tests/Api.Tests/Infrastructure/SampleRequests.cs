@@ -5,7 +5,7 @@ namespace LabCharts.Api.Tests.Infrastructure;
 /// <summary>Request bodies used across tests.</summary>
 public static class SampleRequests
 {
-    /// <summary>The pendulum request of DESIGN.md, verbatim.</summary>
+    /// <summary>The pendulum request of the README's walk-through and docs/api.md, verbatim.</summary>
     public const string Pendulum = """
         {
           "experiment": "pendulum",

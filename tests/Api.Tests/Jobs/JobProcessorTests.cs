@@ -4,7 +4,6 @@ using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
 using LabCharts.Processing;
 using Microsoft.Extensions.DependencyInjection;
 

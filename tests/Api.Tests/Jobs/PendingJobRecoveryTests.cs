@@ -1,11 +1,9 @@
 using System.Text.Json;
 using LabCharts.Api.Tests.Infrastructure;
 using LabCharts.Jobs;
-using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Storage;
-using LabCharts.Jobs.Views;
 using Microsoft.Extensions.Options;
 
 namespace LabCharts.Api.Tests.Jobs;

@@ -1,11 +1,8 @@
 using LabCharts.Api.Tests.Infrastructure;
-using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.RabbitMq;
 using LabCharts.Jobs.Records;
-using LabCharts.Jobs.Requests;
-using LabCharts.Jobs.Views;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
