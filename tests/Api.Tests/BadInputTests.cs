@@ -60,6 +60,7 @@ public sealed class BadInputTests : IDisposable
         { "null column values", Pendulum.Replace("[0.50, 0.60, 0.70, 0.80, 0.90]", "null", StringComparison.Ordinal), "missing_field", "data.L.values" },
         { "typo in a column", Pendulum.Replace("\"unit\": \"m\"", "\"units\": \"m\"", StringComparison.Ordinal), "unknown_field", "data.L.units" },
         { "wrong type", Pendulum.Replace("\"width\": 1200", "\"width\": \"big\"", StringComparison.Ordinal), "malformed_json", "render.width" },
+        { "typo in options", Pendulum.Replace("\"render\"", "\"options\": {\"rounnding\": \"up\"}, \"render\"", StringComparison.Ordinal), "unknown_field", "options.rounnding" },
         { "typo in render", Pendulum.Replace("\"width\"", "\"widht\"", StringComparison.Ordinal), "unknown_field", "render.widht" },
         { "column outside data", """{"experiment": "custom", "model": "linear", "x": {"values": [1, 2, 3]}, "data": {"y": {"values": [2, 4, 6]}}}""", "unknown_field", "x" },
     };

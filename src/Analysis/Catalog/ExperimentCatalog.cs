@@ -37,6 +37,7 @@ public static class ExperimentCatalog
         var experiment = Find(input.Experiment);
         var kinds = experiment.ModelKinds;
         var kind = ModelSelection.Select(input.Model, kinds, kinds[0]);
+        ExperimentOptions.CheckKnown(input, experiment.Definition.Options);
         var options = experiment.Definition.Options.ToDictionary(o => o.Key, o => ExperimentOptions.Read(input, o), StringComparer.Ordinal);
         var reading = ExperimentInputReader.Read(experiment.Definition, input);
         var validated = new ValidatedInput(experiment, input, kind, options, reading);

@@ -81,6 +81,9 @@ public static class AnalysisErrorCodes
     /// <summary>Two alternative columns (photoelectric <c>nu</c> and <c>lambda</c>) were both given, or neither.</summary>
     public const string AmbiguousColumns = "ambiguous_columns";
 
+    /// <summary>A request option the experiment does not have (a typo such as <c>rounnding</c>); same code as the API's unknown fields.</summary>
+    public const string UnknownOption = "unknown_field";
+
     /// <summary>A request option (e.g. <c>mode</c>) with a value the experiment does not know.</summary>
     public const string InvalidOption = "invalid_option";
 
