@@ -62,19 +62,36 @@ public sealed class RabbitMqJobEvents(RabbitMqConnection connection, JobEventHub
         JobEventKind.Running => "job.running",
         JobEventKind.Succeeded => "job.succeeded",
         JobEventKind.Failed => "job.failed",
-        _ => "job.rerendered",
+        JobEventKind.Rerendered => "job.rerendered",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a job event kind"),
     };
 
+    /// <summary>
+    /// Binds this process's private queue and consumes it for as long as the process lives. A lost
+    /// connection is recovered by the client (queue, binding and consumer included); a subscription
+    /// lost otherwise — the channel closed by an error, the queue deleted under it — is made again.
+    /// </summary>
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
+            IChannel? channel = null;
             try
             {
                 var connected = await connection.GetAsync(stoppingToken);
-                var channel = await connected.CreateChannelAsync(cancellationToken: stoppingToken);
-                _listenChannel = channel;
+                channel = await connected.CreateChannelAsync(cancellationToken: stoppingToken);
+                Volatile.Write(ref _listenChannel, channel);
+                var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                channel.ChannelShutdownAsync += (_, args) =>
+                {
+                    // With the connection gone, automatic recovery brings this channel back by itself.
+                    if (args.Initiator != ShutdownInitiator.Application && connected.IsOpen)
+                    {
+                        lost.TrySetResult();
+                    }
+                    return Task.CompletedTask;
+                };
                 var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true,
                     cancellationToken: stoppingToken);
                 await channel.QueueBindAsync(queue.QueueName, connection.Options.EventsExchange, "job.#", cancellationToken: stoppingToken);
@@ -94,16 +111,31 @@ public sealed class RabbitMqJobEvents(RabbitMqConnection connection, JobEventHub
                     }
                     return Task.CompletedTask;
                 };
-                // Automatic recovery re-declares the server-named queue, its binding and this consumer.
+                // The broker cancels the consumer when its queue is deleted.
+                consumer.UnregisteredAsync += (_, _) =>
+                {
+                    lost.TrySetResult();
+                    return Task.CompletedTask;
+                };
                 await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, stoppingToken);
                 logger.LogInformation("Observing job events on {Queue}", queue.QueueName);
-                return;
+                delay = TimeSpan.FromSeconds(1);
+
+                await lost.Task.WaitAsync(stoppingToken);
+                logger.LogWarning("Job events subscription on {Queue} lost; subscribing again", queue.QueueName);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 logger.LogWarning("Job events not reachable ({Message}); retrying in {Delay}", error.Message, delay);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+            }
+            finally
+            {
+                if (channel is not null && !stoppingToken.IsCancellationRequested)
+                {
+                    await channel.DisposeAsync();
+                }
             }
         }
     }
@@ -112,9 +144,13 @@ public sealed class RabbitMqJobEvents(RabbitMqConnection connection, JobEventHub
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        if (_listenChannel is not null)
+        if (_listening is { } listening)
         {
-            await _listenChannel.DisposeAsync();
+            await listening.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        if (Volatile.Read(ref _listenChannel) is { } channel)
+        {
+            await channel.DisposeAsync();
         }
         await _publishChannel.DisposeAsync();
         _stopping.Dispose();

@@ -42,7 +42,6 @@ public static class LabChartsJobsExtensions
         services.TryAddSingleton<JobEventHub>();
         services.TryAddSingleton<JobRecordStore>();
         services.TryAddSingleton<JobSubmitter>();
-        services.TryAddSingleton<JobCompletionSignal>();
         return builder;
     }
 
@@ -89,12 +88,7 @@ public static class LabChartsJobsExtensions
             return builder;
         }
         var inProcess = !builder.Configuration.UsesRabbitMq();
-        builder.Services.AddHostedService(sp =>
-        {
-            var sweeper = ActivatorUtilities.CreateInstance<JobSweeper>(sp);
-            sweeper.RepublishAllOnStart = inProcess;
-            return sweeper;
-        });
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<JobSweeper>(sp, inProcess));
         return builder;
     }
 
@@ -102,6 +96,7 @@ public static class LabChartsJobsExtensions
     public static IHostApplicationBuilder AddJobCompletionSignal(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<JobCompletionSignal>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobCompletionSignal>());
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 
@@ -13,6 +14,7 @@ public sealed class JobEventsTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> EventLogging = new()
     {
         ["Logging__LogLevel__LabCharts.Jobs.Events.JobEventHub"] = "Debug",
+        ["Logging__LogLevel__LabCharts.Jobs.RabbitMq.RabbitMqJobEvents"] = "Information",
     };
 
     [Fact]
@@ -99,6 +101,55 @@ public sealed class JobEventsTests(ITestOutputHelper output)
         Assert.Contains(workerLibraries, library => library.Contains("libpango", StringComparison.Ordinal));
         Assert.DoesNotContain(apiLibraries, library => library.Contains("libcairo", StringComparison.Ordinal)
             || library.Contains("libpango", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EventsQueueDeletedUnderTheApi_ApiSubscribesAgain_AndStillObservesJobs()
+    {
+        await using var deployment = await Deployment.CreateAsync(EventLogging);
+        await deployment.StartApiAsync();
+        deployment.StartWorker();
+        var api = deployment.ApiProcesses[0];
+        var queue = await WaitForAsync(() => QueuesObserved(api).FirstOrDefault(), "the API to bind its events queue");
+
+        // An operator (or a policy) deletes the API's private queue: the broker cancels its consumer.
+        using (var delete = Process.Start(new ProcessStartInfo(TestServices.RabbitMqCtl, ["-q", "delete_queue", queue])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!)
+        {
+            await delete.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.True(delete.ExitCode == 0, $"rabbitmqctl delete_queue: {await delete.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+        }
+        var again = await WaitForAsync(() => QueuesObserved(api).FirstOrDefault(name => name != queue), "the API to bind a new events queue");
+        output.WriteLine($"events queue {queue} deleted; the API now observes {again}");
+
+        using var response = await deployment.Client.PostAsync("/api/jobs", Deployment.Json(Deployment.SmallJob(4)),
+            TestContext.Current.CancellationToken);
+        using var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var id = accepted.RootElement.GetProperty("id").GetString()!;
+        Assert.Equal("succeeded", (await deployment.WaitAllFinalAsync([id], TimeSpan.FromSeconds(60)))[id]);
+        await WaitForAsync(() => api.Output.Contains($"Job event {id} Succeeded", StringComparison.Ordinal) ? "seen" : null,
+            "the API to observe the job's final event");
+    }
+
+    private static IEnumerable<string> QueuesObserved(HostProcess process) =>
+        process.Output.Split('\n')
+            .Select(line => line.IndexOf("Observing job events on ", StringComparison.Ordinal) is var at and >= 0
+                ? line[(at + "Observing job events on ".Length)..].Trim()
+                : null)
+            .OfType<string>();
+
+    private static async Task<string> WaitForAsync(Func<string?> probe, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"timed out waiting for {what}");
     }
 
     /// <summary>The file names of the shared objects mapped into a process (<c>/proc/{pid}/maps</c>).</summary>

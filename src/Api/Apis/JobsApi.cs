@@ -4,6 +4,7 @@ using LabCharts.Jobs.Identity;
 using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Storage;
 using LabCharts.Jobs.Submission;
 using LabCharts.Jobs.Validation;
 using LabCharts.Jobs.Views;
@@ -49,27 +50,32 @@ public static class JobsApi
             var completed = completion.WhenCompleted(record.Id);
             try
             {
-                await submitter.SubmitAsync(record, body, cancellationToken);
+                try
+                {
+                    await submitter.SubmitAsync(record, body, cancellationToken);
+                }
+                catch (QueueUnavailableException)
+                {
+                    request.HttpContext.Response.Headers.RetryAfter = "5";
+                    return ProblemCatalog.QueueUnavailable().ToResult(request);
+                }
+
+                if (waitFor > TimeSpan.Zero
+                    && await WaitForFinalAsync(records, caller, record.Id, completed, waitFor, cancellationToken) is { } finished)
+                {
+                    // A request only the fit could reject ends as a failed job, and a waiting caller gets
+                    // the same problem (400, same code and message) a submission-time check would give.
+                    return finished is { Status: JobStatus.Failed, Error: { IsInputError: true } error }
+                        ? error.ToProblem().ToResult(request)
+                        : TypedResults.Ok(views.ToView(finished, request));
+                }
+                var statusUrl = JobViews.StatusPath(record.Id);
+                return TypedResults.Accepted(statusUrl, new JobAccepted(record.Id, JobStatus.Queued, statusUrl));
             }
-            catch (QueueUnavailableException)
+            finally
             {
                 completion.Forget(record.Id);
-                request.HttpContext.Response.Headers.RetryAfter = "5";
-                return ProblemCatalog.QueueUnavailable().ToResult(request);
             }
-
-            if (waitFor > TimeSpan.Zero
-                && await WaitForFinalAsync(records, caller, record.Id, completed, waitFor, cancellationToken) is { } finished)
-            {
-                // A request only the fit could reject ends as a failed job, and a waiting caller gets
-                // the same problem (400, same code and message) a submission-time check would give.
-                return finished is { Status: JobStatus.Failed, Error: { IsInputError: true } error }
-                    ? error.ToProblem().ToResult(request)
-                    : TypedResults.Ok(views.ToView(finished, request));
-            }
-            completion.Forget(record.Id);
-            var statusUrl = JobViews.StatusPath(record.Id);
-            return TypedResults.Accepted(statusUrl, new JobAccepted(record.Id, JobStatus.Queued, statusUrl));
         }
         catch (ProblemException error)
         {
@@ -139,7 +145,10 @@ public static class JobsApi
         {
             while (true)
             {
-                await Task.WhenAny(completed, Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token));
+                // Once the final event has come, only the poll delay remains between reads.
+                await (completed.IsCompleted
+                    ? Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token)
+                    : Task.WhenAny(completed, Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token)));
                 var record = await records.GetAsync(caller.Owner, jobId, cancellationToken);
                 if (record is { Status: JobStatus.Succeeded or JobStatus.Failed })
                 {
@@ -150,6 +159,12 @@ public static class JobsApi
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            return null;
+        }
+        catch (StorageUnavailableException)
+        {
+            // The job is accepted and will run: answer 202 with its id rather than an error that
+            // would make the client submit it again.
             return null;
         }
     }

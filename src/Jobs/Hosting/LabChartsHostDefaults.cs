@@ -1,4 +1,3 @@
-using LabCharts.Jobs.Submission;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;

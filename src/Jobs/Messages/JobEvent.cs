@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace LabCharts.Jobs.Messages;
 
 /// <summary>
@@ -10,6 +11,8 @@ namespace LabCharts.Jobs.Messages;
 /// <param name="Status">The job's status after the transition.</param>
 /// <param name="At">When the transition was stored.</param>
 /// <param name="ErrorCode">The stable error code of a failed job.</param>
+// Stored or sent between versions: a field a newer version adds is skipped, not refused.
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record JobEvent(
     string JobId,
     string Owner,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LabCharts.Jobs.Problems;
 
 namespace LabCharts.Jobs.Records;
@@ -11,6 +12,8 @@ namespace LabCharts.Jobs.Records;
 /// The HTTP status the same problem has at submission (400 for the data's faults, 5xx for ours);
 /// absent on records written before it was stored.
 /// </param>
+// Stored or sent between versions: a field a newer version adds is skipped, not refused.
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record JobError(string Code, string MessageZh, string MessageEn, string? Field = null, int? Status = null)
 {
     /// <summary>The stored form of a problem.</summary>

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
 namespace LabCharts.Jobs.Records;
 
 /// <summary>
 /// <c>jobs/{owner}/{jobId}/record.json</c>: everything known about a job except the request itself.
 /// </summary>
+// Stored or sent between versions: a field a newer version adds is skipped, not refused.
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record JobRecord
 {
     /// <summary>Time-ordered job id (see <see cref="Records.JobId"/>).</summary>

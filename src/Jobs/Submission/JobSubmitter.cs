@@ -48,25 +48,44 @@ public sealed class JobSubmitter(
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(request);
         await records.CreateAsync(record, request, cancellationToken);
+        // The record is stored as queued: that is the transition (announced before the publish, so
+        // that a fast worker's "running" can never come first).
+        await events.AnnounceAsync(record, JobEventKind.Queued, logger, cancellationToken);
         try
         {
             await queue.PublishAsync(new JobMessage(record.Id, record.Owner), cancellationToken);
         }
         catch (QueueUnavailableException)
         {
-            var now = time.GetUtcNow();
-            var failed = record with
-            {
-                Status = JobStatus.Failed,
-                Error = JobError.From(ProblemCatalog.QueueUnavailable()),
-                UpdatedAt = now,
-                FinishedAt = now,
-            };
-            await records.SaveFinalAsync(failed, CancellationToken.None);
-            await events.AnnounceAsync(failed, JobEventKind.Failed, logger, CancellationToken.None);
+            await MarkRefusedAsync(record);
             throw;
         }
-        await events.AnnounceAsync(record, JobEventKind.Queued, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// The queue refused the job: its record is made final (<c>queue_unavailable</c>) so the sweeper
+    /// does not run it later behind the client's back. If even that write fails, the caller still
+    /// hears "refused"; the record then stays queued with its marker and the sweeper runs it.
+    /// </summary>
+    private async Task MarkRefusedAsync(JobRecord record)
+    {
+        var now = time.GetUtcNow();
+        var failed = record with
+        {
+            Status = JobStatus.Failed,
+            Error = JobError.From(ProblemCatalog.QueueUnavailable()),
+            UpdatedAt = now,
+            FinishedAt = now,
+        };
+        try
+        {
+            await records.SaveFinalAsync(failed, CancellationToken.None);
+            await events.AnnounceAsync(failed, JobEventKind.Failed, logger, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "Job {JobId} was refused by the queue and could not be marked failed; the sweeper will run it", record.Id);
+        }
     }
 
     /// <summary>

@@ -18,10 +18,11 @@ public sealed class JobSweeper(
     JobSubmitter submitter,
     IOptions<SweeperOptions> options,
     TimeProvider time,
-    ILogger<JobSweeper> logger) : BackgroundService
+    ILogger<JobSweeper> logger,
+    bool republishAllOnStart = false) : BackgroundService
 {
     /// <summary>Re-publishes everything pending on the first pass (set for the in-process queue).</summary>
-    public bool RepublishAllOnStart { get; set; }
+    public bool RepublishAllOnStart { get; } = republishAllOnStart;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
