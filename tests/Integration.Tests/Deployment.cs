@@ -163,10 +163,11 @@ public sealed class Deployment : IAsyncDisposable
             // 503 (storage_unavailable, with Retry-After) asks the client to try again: s3rver
             // overwrites objects in place, so a list racing hundreds of record writes can tear.
             var response = await Client.GetAsync($"/api/jobs?page={page}&pageSize=100");
-            for (var retry = 0; response.StatusCode == HttpStatusCode.ServiceUnavailable && retry < 5; retry++)
+            for (var retry = 0; response.StatusCode == HttpStatusCode.ServiceUnavailable && retry < 20; retry++)
             {
+                var delay = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
                 response.Dispose();
-                await Task.Delay(500);
+                await Task.Delay(delay);
                 response = await Client.GetAsync($"/api/jobs?page={page}&pageSize=100");
             }
             using var _ = response;

@@ -108,7 +108,12 @@ public sealed class JobRecordStore(IObjectStore store)
         // Ids start with their creation time in fixed-width hex: reverse ordinal order is newest first.
         jobIds.Sort((a, b) => string.CompareOrdinal(b, a));
         var onPage = jobIds.Skip((page - 1) * pageSize).Take(pageSize);
-        var records = await Task.WhenAll(onPage.Select(id => GetAsync(owner, id, cancellationToken)));
+        // A few reads at a time: a page of 100 fired at once swamps a small S3 server under load.
+        var ids = onPage.ToArray();
+        var records = new JobRecord?[ids.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => records[i] = await GetAsync(owner, ids[i], ct));
         return (records.OfType<JobRecord>().ToList(), jobIds.Count);
     }
 }
