@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabCharts.Analysis;
+using LabCharts.Jobs.Batches;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
@@ -22,6 +23,16 @@ namespace LabCharts.Jobs;
 [JsonSerializable(typeof(JobPage))]
 [JsonSerializable(typeof(JobMessage))]
 [JsonSerializable(typeof(JobEvent))]
+[JsonSerializable(typeof(BatchRecord))]
+[JsonSerializable(typeof(BatchFilter))]
+[JsonSerializable(typeof(BatchProgress))]
+[JsonSerializable(typeof(IReadOnlyList<BatchJob>))]
+[JsonSerializable(typeof(DateTimeOffset))]
+[JsonSerializable(typeof(RerenderBody))]
+[JsonSerializable(typeof(BatchView))]
+[JsonSerializable(typeof(BatchPage))]
+[JsonSerializable(typeof(BatchAccepted))]
+[JsonSerializable(typeof(BatchDryRun))]
 [JsonSerializable(typeof(IReadOnlyList<ExperimentDefinition>))]
 [JsonSerializable(typeof(PingAnswer))]
 public sealed partial class LabChartsJson : JsonSerializerContext;

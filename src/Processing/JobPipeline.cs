@@ -11,9 +11,6 @@ namespace LabCharts.Processing;
 /// </summary>
 public sealed class JobPipeline(ChartRenderer renderer)
 {
-    /// <summary>Version of the chart style; a batch re-render compares against it.</summary>
-    public const int RenderVersion = 1;
-
     /// <summary>Runs a validated job. Analysis errors surface as <see cref="LabCharts.Analysis.AnalysisException"/>.</summary>
     public PipelineOutput Run(ValidatedJob job)
     {

@@ -13,13 +13,15 @@ namespace LabCharts.Processing;
 /// <summary>
 /// One job, start to end: mark running → analyse → render → store artifacts → write the final record.
 /// Idempotent: a redelivered job whose record is final is acknowledged untouched, and a repeated run
-/// writes the same keys with the same bytes.
+/// writes the same keys with the same bytes. A batch message re-renders a finished job instead
+/// (<see cref="RerenderAsync"/>).
 /// </summary>
 public sealed class JobProcessor(
     JobRecordStore records,
     IObjectStore store,
     JobPipeline pipeline,
     IJobEvents events,
+    BatchProgressReporter batches,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     ILogger<JobProcessor> logger)
@@ -28,6 +30,10 @@ public sealed class JobProcessor(
     public async Task<JobOutcome> ProcessAsync(JobMessage message, int deliveryCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message is { Lane: JobLane.Batch, BatchId: { } batchId })
+        {
+            return await RerenderAsync(message, batchId, deliveryCount, cancellationToken);
+        }
         var record = await records.GetAsync(message.Owner, message.JobId, cancellationToken);
         if (record is null)
         {
@@ -49,6 +55,65 @@ public sealed class JobProcessor(
         await records.SaveAsync(record, cancellationToken);
         await events.AnnounceAsync(record, JobEventKind.Running, logger, cancellationToken);
 
+        var (outcome, finished) = await RunAsync(record, deliveryCount, batchId: null, cancellationToken);
+        if (finished is not null)
+        {
+            var now = time.GetUtcNow();
+            var final = finished with { UpdatedAt = now, FinishedAt = now };
+            await records.SaveFinalAsync(final, cancellationToken);
+            await events.AnnounceAsync(final, final.Status == JobStatus.Succeeded ? JobEventKind.Succeeded : JobEventKind.Failed,
+                logger, cancellationToken);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Re-renders a finished job for an admin batch with the current analysis and chart code: new
+    /// result and charts (each artifact replaced whole, so a reader never sees half a chart), one more
+    /// render version, the batch id and the run in the record's history. The student's request is
+    /// never written. A re-render that fails leaves the job's result and charts as they were and is
+    /// counted as the batch's failure. Jobs not finished, gone, already done by this batch, or of a
+    /// cancelled batch are skipped.
+    /// </summary>
+    private async Task<JobOutcome> RerenderAsync(JobMessage message, string batchId, int deliveryCount, CancellationToken cancellationToken)
+    {
+        var record = await records.GetAsync(message.Owner, message.JobId, cancellationToken);
+        if (record is null || !record.Status.IsFinal() || record.BatchId == batchId
+            || await batches.IsCancelledAsync(batchId, cancellationToken))
+        {
+            await batches.ReportAsync(batchId, message.JobId, BatchProgressReporter.Outcome.Skipped, null, cancellationToken);
+            return JobOutcome.Done;
+        }
+
+        var (outcome, finished) = await RunAsync(record, deliveryCount, batchId, cancellationToken);
+        if (finished is null)
+        {
+            return outcome;
+        }
+        var now = time.GetUtcNow();
+        if (finished.Status == JobStatus.Succeeded)
+        {
+            await records.SaveAsync(finished with { UpdatedAt = now }, cancellationToken);
+            await DeleteDroppedArtifactsAsync(record, finished, cancellationToken);
+            await events.AnnounceAsync(finished, JobEventKind.Rerendered, logger, cancellationToken);
+            await batches.ReportAsync(batchId, record.Id, BatchProgressReporter.Outcome.Succeeded, null, cancellationToken);
+        }
+        else
+        {
+            // The student keeps the result and charts that were there; the failed run is in the history.
+            await records.SaveAsync(record with { BatchId = batchId, History = finished.History, UpdatedAt = now }, cancellationToken);
+            await batches.ReportAsync(batchId, record.Id, BatchProgressReporter.Outcome.Failed, finished.Error?.Code, cancellationToken);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Analyses and renders a job once and stores its artifacts. Returns the record as it ends (with
+    /// the run in its history), or null when the delivery is to be retried.
+    /// </summary>
+    private async Task<(JobOutcome Outcome, JobRecord? Finished)> RunAsync(
+        JobRecord record, int deliveryCount, string? batchId, CancellationToken cancellationToken)
+    {
         try
         {
             var request = await records.GetRequestAsync(record.Owner, record.Id, cancellationToken)
@@ -62,52 +127,47 @@ public sealed class JobProcessor(
                 artifacts.Add(new StoredArtifact(artifact.Name, artifact.Format, key.Value, artifact.ContentType,
                     artifact.Width, artifact.Height, artifact.Content.Length));
             }
-            await FinishAsync(record with
+            var version = record.RenderVersion + 1;
+            return (JobOutcome.Done, record with
             {
                 Status = JobStatus.Succeeded,
                 Result = output.Result,
                 Artifacts = artifacts,
                 Error = null,
-                RenderVersion = JobPipeline.RenderVersion,
-            }, cancellationToken);
-            return JobOutcome.Done;
+                RenderVersion = version,
+                BatchId = batchId ?? record.BatchId,
+                History = [.. record.History, new JobRun(time.GetUtcNow(), version, JobStatus.Succeeded, batchId)],
+            });
         }
-        catch (ProblemException error)
+        catch (Exception error) when (error is ProblemException or AnalysisException)
         {
-            await FailAsync(record, error.Problem, cancellationToken);
-            return JobOutcome.Done;
-        }
-        catch (AnalysisException error)
-        {
-            await FailAsync(record, ProblemCatalog.FromAnalysis(error), cancellationToken);
-            return JobOutcome.Done;
+            return (JobOutcome.Done, Failed(record, error is ProblemException known ? known.Problem : ProblemCatalog.FromAnalysis((AnalysisException)error), batchId));
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (deliveryCount < options.Value.MaxAttempts)
             {
                 logger.LogWarning(error, "Job {JobId} failed on delivery {Delivery}; it will be retried", record.Id, deliveryCount);
-                return JobOutcome.Retry;
+                return (JobOutcome.Retry, null);
             }
             logger.LogError(error, "Job {JobId} failed on every one of {Delivery} deliveries", record.Id, deliveryCount);
-            await FailAsync(record, ProblemCatalog.ProcessingFailed(deliveryCount), cancellationToken);
-            return JobOutcome.Done;
+            return (JobOutcome.Done, Failed(record, ProblemCatalog.ProcessingFailed(deliveryCount), batchId));
         }
     }
 
-    private Task FailAsync(JobRecord record, Problem problem, CancellationToken cancellationToken) =>
-        FinishAsync(record with
-        {
-            Status = JobStatus.Failed,
-            Error = JobError.From(problem),
-        }, cancellationToken);
-
-    private async Task FinishAsync(JobRecord record, CancellationToken cancellationToken)
+    private JobRecord Failed(JobRecord record, Problem problem, string? batchId) => record with
     {
-        var now = time.GetUtcNow();
-        var final = record with { UpdatedAt = now, FinishedAt = now };
-        await records.SaveFinalAsync(final, cancellationToken);
-        await events.AnnounceAsync(final, final.Status == JobStatus.Succeeded ? JobEventKind.Succeeded : JobEventKind.Failed,
-            logger, cancellationToken);
+        Status = JobStatus.Failed,
+        Error = JobError.From(problem),
+        History = [.. record.History, new JobRun(time.GetUtcNow(), record.RenderVersion, JobStatus.Failed, batchId, problem.Code)],
+    };
+
+    // A re-render may make fewer files than the run before (a chart the new code no longer draws).
+    private async Task DeleteDroppedArtifactsAsync(JobRecord before, JobRecord after, CancellationToken cancellationToken)
+    {
+        foreach (var dropped in before.Artifacts.Where(old => after.Artifacts.All(now => now.Key != old.Key)))
+        {
+            await store.DeleteAsync(StorageKey.Parse(dropped.Key), cancellationToken);
+        }
     }
 }

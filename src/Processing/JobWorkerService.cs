@@ -1,3 +1,5 @@
+using LabCharts.Jobs.Batches;
+using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,25 +17,74 @@ public sealed class JobWorkerService(
     IJobDeliverySource source,
     IServiceScopeFactory scopes,
     IOptions<WorkerOptions> options,
+    IOptions<BatchOptions> batchOptions,
     ILogger<JobWorkerService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = options.Value.EffectiveConcurrency,
-            CancellationToken = stoppingToken,
-        };
+        var concurrency = options.Value.EffectiveConcurrency;
+        // Students first: the source hands out interactive deliveries before batch ones, and batch
+        // jobs may hold at most this share of the slots, so a student's job finds a free slot as soon
+        // as it arrives even while a large batch runs.
+        var batchSlots = Math.Clamp((int)Math.Floor(concurrency * batchOptions.Value.WorkerShare), 1, concurrency);
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
+        using var batchGate = new SemaphoreSlim(batchSlots, batchSlots);
+        var running = new HashSet<Task>();
         try
         {
-            // The body deliberately ignores the stopping token: a job already taken is finished.
-            await Parallel.ForEachAsync(source.ReadAllAsync(options.Value.EffectiveConcurrency, stoppingToken), parallel,
-                async (delivery, _) => await HandleAsync(delivery, CancellationToken.None));
+            await using var deliveries = source.ReadAllAsync(concurrency, stoppingToken).GetAsyncEnumerator(stoppingToken);
+            while (true)
+            {
+                await slots.WaitAsync(stoppingToken);
+                if (!await deliveries.MoveNextAsync())
+                {
+                    break;
+                }
+                var delivery = deliveries.Current;
+                var batch = delivery.Message.Lane == JobLane.Batch;
+                if (batch)
+                {
+                    // A delivery already taken is finished, so this wait ignores the stopping token.
+                    await batchGate.WaitAsync(CancellationToken.None);
+                }
+                var task = Task.Run(() => RunAsync(delivery, batch ? batchGate : null, slots), CancellationToken.None);
+                lock (running)
+                {
+                    running.Add(task);
+                }
+                _ = task.ContinueWith(done =>
+                {
+                    lock (running)
+                    {
+                        running.Remove(done);
+                    }
+                }, TaskScheduler.Default);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            logger.LogInformation("Job worker stopped");
+            logger.LogInformation("Job worker stopping; finishing the jobs in flight");
+        }
+        Task[] inFlight;
+        lock (running)
+        {
+            inFlight = [.. running];
+        }
+        await Task.WhenAll(inFlight);
+    }
+
+    // The job deliberately ignores the stopping token: a job already taken is finished.
+    private async Task RunAsync(JobDelivery delivery, SemaphoreSlim? batchGate, SemaphoreSlim slots)
+    {
+        try
+        {
+            await HandleAsync(delivery, CancellationToken.None);
+        }
+        finally
+        {
+            batchGate?.Release();
+            slots.Release();
         }
     }
 

@@ -1,3 +1,4 @@
+using LabCharts.Jobs.Batches;
 using LabCharts.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,8 @@ public static class ProcessingExtensions
             .ValidateOnStart();
         services.AddSingleton(_ => new ChartRenderer(ChartRenderer.DefaultFontsDirectory));
         services.AddSingleton<JobPipeline>();
+        builder.AddBatchStore();
+        services.AddSingleton<BatchProgressReporter>();
         services.AddScoped<JobProcessor>();
         services.AddHostedService<JobWorkerService>();
         return builder;

@@ -24,6 +24,7 @@ public sealed class JobViews(IArtifactUrlSigner signer)
             UpdatedAt = record.UpdatedAt,
             FinishedAt = record.FinishedAt,
             Attempts = record.Attempts,
+            RenderVersion = record.RenderVersion,
             Result = record.Result,
             Artifacts = [.. record.Artifacts.Select(artifact => ToView(artifact, request))],
             Error = record.Error is { } error

@@ -3,6 +3,7 @@ using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
 using LabCharts.Api.OpenApi;
 using LabCharts.Jobs;
+using LabCharts.Jobs.Batches;
 using LabCharts.Jobs.RabbitMq;
 using LabCharts.Jobs.S3;
 using LabCharts.Processing;
@@ -23,6 +24,7 @@ public static class ApiExtensions
         builder.AddLabChartsJobs();
         builder.AddJobSweeper();
         builder.AddJobCompletionSignal();
+        builder.AddBatches();
         // Embedded default: with the in-process queue the worker pipeline runs in this process
         // (docs/architecture.md, "Embedded and distributed"); with RabbitMQ, workers are separate
         // processes unless Worker:Embedded says otherwise.
@@ -44,6 +46,8 @@ public static class ApiExtensions
             .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxWaitSeconds is >= 0 and <= 14, "Api limits out of range.")
             .ValidateOnStart();
         services.AddSingleton<GatewayIdentity>();
+        services.AddOptions<AdminOptions>().BindConfiguration("Admin");
+        services.AddSingleton<AdminAccess>();
         services.AddSingleton<JobViews>();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -62,6 +66,7 @@ public static class ApiExtensions
         app.UseLabChartsHostDefaults();
 
         app.MapJobsApi();
+        app.MapAdminApi();
         app.MapExperimentsApi();
         app.MapFilesApi();
         app.MapPingApi();

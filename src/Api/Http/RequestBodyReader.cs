@@ -10,8 +10,12 @@ namespace LabCharts.Api.Http;
 /// </summary>
 public static class RequestBodyReader
 {
-    /// <summary>Reads and parses; throws <see cref="ProblemException"/>.</summary>
-    public static async Task<JobRequest> ReadJobRequestAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads and parses a job request; throws <see cref="ProblemException"/>.</summary>
+    public static async Task<JobRequest> ReadJobRequestAsync(HttpRequest request, long limit, CancellationToken cancellationToken) =>
+        JobRequestJson.Parse((await ReadAsync(request, limit, cancellationToken)).Span);
+
+    /// <summary>The body, at most <paramref name="limit"/> bytes (more is <c>413 body_too_large</c>).</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > limit)
@@ -30,6 +34,6 @@ public static class RequestBodyReader
             }
             buffer.Write(chunk, 0, read);
         }
-        return JobRequestJson.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }

@@ -11,7 +11,12 @@ namespace LabCharts.Api.Identity;
 public sealed class GatewayIdentity(IOptions<IdentityOptions> options)
 {
     /// <summary>The caller, or null when the request carries no trusted identity.</summary>
-    public Caller? Resolve(HttpRequest request)
+    public Caller? Resolve(HttpRequest request) => Resolve(request, allowDevUser: options.Value.AllowDevUser);
+
+    /// <summary>The caller the gateway headers name, never the development user (admin checks).</summary>
+    public Caller? ResolveFromGateway(HttpRequest request) => Resolve(request, allowDevUser: false);
+
+    private Caller? Resolve(HttpRequest request, bool allowDevUser)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -26,7 +31,7 @@ public sealed class GatewayIdentity(IOptions<IdentityOptions> options)
                 return new Caller(appId, openId);
             }
         }
-        return settings.AllowDevUser ? new Caller(settings.DevAppId, settings.DevOpenId) : null;
+        return allowDevUser ? new Caller(settings.DevAppId, settings.DevOpenId) : null;
     }
 
     private static string? First(string? preferred, string? fallback) =>

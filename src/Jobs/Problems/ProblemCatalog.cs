@@ -58,6 +58,24 @@ public static class ProblemCatalog
     public static Problem JobNotFound() => new(
         "job_not_found", 404, "找不到该任务。", "No such job.");
 
+    /// <summary>An admin endpoint without a valid admin credential (a student's identity, a wrong token).</summary>
+    public static Problem Forbidden() => new(
+        "forbidden", 403, "没有管理员权限。", "Admin rights are required.");
+
+    /// <summary>No such route (also every admin route while admin access is not configured).</summary>
+    public static Problem NotFound() => new(
+        "not_found", 404, "没有这个地址。", "No such route.");
+
+    /// <summary>No such batch.</summary>
+    public static Problem BatchNotFound() => new(
+        "batch_not_found", 404, "找不到该批次。", "No such batch.");
+
+    /// <summary>A cancel of a batch that is already cancelled or finished.</summary>
+    public static Problem BatchNotCancellable(string state) => new(
+        "batch_not_cancellable", 409,
+        $"该批次已是“{state}”状态，无法取消。",
+        $"The batch is already {state} and cannot be cancelled.");
+
     /// <summary>A signed file URL is wrong or expired.</summary>
     public static Problem InvalidSignature() => new(
         "invalid_signature", 403, "链接无效或已过期。", "The link is invalid or has expired.");

@@ -47,6 +47,12 @@ public sealed record JobRecord
     /// <summary>Chart files in storage.</summary>
     public IReadOnlyList<StoredArtifact> Artifacts { get; init; } = [];
 
-    /// <summary>The chart engine version that drew the artifacts (for batch re-renders).</summary>
+    /// <summary>How many times the job's result and charts have been made: 1 after the first run, one more after each re-render.</summary>
     public int RenderVersion { get; init; }
+
+    /// <summary>The admin batch that last re-rendered the job, if any.</summary>
+    public string? BatchId { get; init; }
+
+    /// <summary>Every finished run of the job, oldest first: the first run and each re-render.</summary>
+    public IReadOnlyList<JobRun> History { get; init; } = [];
 }

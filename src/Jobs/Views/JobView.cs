@@ -39,4 +39,7 @@ public sealed record JobView
 
     /// <summary>Why it failed.</summary>
     public JobErrorView? Error { get; init; }
+
+    /// <summary>How many times the result and charts have been made (1, then one more per re-render).</summary>
+    public int RenderVersion { get; init; }
 }

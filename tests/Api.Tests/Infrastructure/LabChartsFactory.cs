@@ -13,10 +13,13 @@ namespace LabCharts.Api.Tests.Infrastructure;
 public sealed class LabChartsFactory : LabChartsFactoryBase
 {
     private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public LabChartsFactory(string environment = "Development", ManualTimeProvider? time = null, string? dataRoot = null)
+    public LabChartsFactory(string environment = "Development", ManualTimeProvider? time = null, string? dataRoot = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         _environment = environment;
+        _settings = settings ?? new Dictionary<string, string>();
         Time = time;
         DataRoot = dataRoot ?? Path.Combine(Path.GetTempPath(), "labcharts-tests", Guid.NewGuid().ToString("N"));
     }
@@ -43,6 +46,10 @@ public sealed class LabChartsFactory : LabChartsFactoryBase
         builder.UseEnvironment(_environment);
         builder.UseSetting("Storage:Local:Root", DataRoot);
         builder.UseSetting("Worker:Concurrency", "2");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (Time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using LabCharts.Api.Http;
+using LabCharts.Api.Identity;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Batches;
+using LabCharts.Jobs.Problems;
+using LabCharts.Jobs.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace LabCharts.Api.Apis;
+
+/// <summary>
+/// <c>/api/admin</c>: batch re-renders of stored jobs. Every route needs admin access
+/// (<see cref="AdminAccess"/>) and writes one audit line per action.
+/// </summary>
+public static class AdminApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin").WithTags("Admin")
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<AdminAccess>().FilterAsync(context, next));
+        admin.MapPost("/rerender", RerenderAsync)
+            .WithSummary("Re-render the stored jobs a filter matches (dryRun: count them and show the first 20).");
+        admin.MapGet("/batches/{id}", GetAsync).WithSummary("A batch: state, counts, failures, throughput, time left.");
+        admin.MapGet("/batches", ListAsync).WithSummary("Batches, newest first, paged.");
+        admin.MapPost("/batches/{id}/cancel", CancelAsync).WithSummary("Stop publishing a batch at once; its queued jobs are skipped.");
+        return app;
+    }
+
+    /// <summary><c>POST /api/admin/rerender</c>.</summary>
+    public static async Task<Results<Accepted<BatchAccepted>, Ok<BatchDryRun>, ProblemHttpResult>> RerenderAsync(
+        HttpRequest request, BatchService batches, ISchedulerFactory schedulers, IOptions<ApiOptions> options,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await ReadBodyAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+            var filter = BatchService.ToFilter(body);
+            var logger = loggers.CreateLogger(typeof(AdminApi));
+            var who = AdminAccess.Who(request.HttpContext);
+            var filterJson = JsonSerializer.Serialize(filter, LabChartsJson.Default.BatchFilter);
+            if (body.DryRun)
+            {
+                var matching = await batches.ScanAsync(filter, cancellationToken);
+                logger.LogInformation("Admin audit: {Who} dry-ran a re-render of {Filter}: {Total} jobs", who, filterJson, matching.Count);
+                return TypedResults.Ok(new BatchDryRun(matching.Count, [.. matching.Take(20).Select(job => job.JobId)]));
+            }
+            var batch = await batches.CreateAsync(filter, who, cancellationToken);
+            await BatchPublishJob.ScheduleAsync(schedulers, batch.Id, cancellationToken);
+            logger.LogInformation("Admin audit: {Who} started re-render batch {BatchId} of {Filter}: {Total} jobs", who, batch.Id, filterJson, batch.Total);
+            var statusUrl = $"/api/admin/batches/{batch.Id}";
+            return TypedResults.Accepted(statusUrl, new BatchAccepted(batch.Id, batch.Total, statusUrl));
+        }
+        catch (ProblemException error)
+        {
+            return error.Problem.ToResult(request);
+        }
+    }
+
+    /// <summary><c>GET /api/admin/batches/{id}</c>.</summary>
+    public static async Task<Results<Ok<BatchView>, ProblemHttpResult>> GetAsync(
+        string id, HttpRequest request, BatchService batches, CancellationToken cancellationToken) =>
+        await batches.ViewAsync(id, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : ProblemCatalog.BatchNotFound().ToResult(request);
+
+    /// <summary><c>GET /api/admin/batches?page=1&amp;pageSize=20</c>.</summary>
+    public static async Task<Results<Ok<BatchPage>, ProblemHttpResult>> ListAsync(
+        HttpRequest request, BatchStore store, BatchService batches, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
+    {
+        if (page < 1 || pageSize is < 1 or > 100)
+        {
+            return ProblemCatalog.InvalidValue("page", "page ≥ 1，pageSize 在 1–100 之间。", "page ≥ 1 and pageSize 1–100.")
+                .ToResult(request);
+        }
+        var (ids, total) = await store.ListAsync(page, pageSize, cancellationToken);
+        var views = new List<BatchView>();
+        foreach (var id in ids)
+        {
+            if (await batches.ViewAsync(id, cancellationToken) is { } view)
+            {
+                views.Add(view);
+            }
+        }
+        return TypedResults.Ok(new BatchPage(views, page, pageSize, total));
+    }
+
+    /// <summary><c>POST /api/admin/batches/{id}/cancel</c>.</summary>
+    public static async Task<Results<Ok<BatchView>, ProblemHttpResult>> CancelAsync(
+        string id, HttpRequest request, BatchService batches, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await batches.CancelAsync(id, cancellationToken);
+            loggers.CreateLogger(typeof(AdminApi)).LogInformation("Admin audit: {Who} cancelled batch {BatchId}",
+                AdminAccess.Who(request.HttpContext), id);
+            return TypedResults.Ok((await batches.ViewAsync(id, cancellationToken))!);
+        }
+        catch (ProblemException error)
+        {
+            return error.Problem.ToResult(request);
+        }
+    }
+
+    private static async Task<RerenderBody> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        var body = await RequestBodyReader.ReadAsync(request, limit, cancellationToken);
+        if (body.IsEmpty)
+        {
+            return new RerenderBody();
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(body.Span, LabChartsJson.Default.RerenderBody) ?? new RerenderBody();
+        }
+        catch (JsonException error)
+        {
+            throw new ProblemException(JobRequestJson.ToProblem(error), error);
+        }
+    }
+}

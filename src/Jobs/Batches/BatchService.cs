@@ -1,0 +1,222 @@
+using System.Threading.RateLimiting;
+using LabCharts.Analysis;
+using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Problems;
+using LabCharts.Jobs.Queue;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LabCharts.Jobs.Batches;
+
+/// <summary>
+/// Admin batch re-renders: finding the matching jobs, publishing them to the batch queue at a
+/// bounded rate, cancelling, and the batch's view summed from every worker's progress.
+/// </summary>
+public sealed class BatchService(
+    IObjectStore store,
+    JobRecordStore records,
+    BatchStore batches,
+    IJobQueue queue,
+    IOptions<BatchOptions> options,
+    TimeProvider time,
+    ILogger<BatchService> logger)
+{
+    /// <summary>How many failures a batch view lists.</summary>
+    public const int FailuresShown = 20;
+
+    /// <summary>Checks a request's filters; throws <see cref="ProblemException"/> (400) naming the field.</summary>
+    public static BatchFilter ToFilter(RerenderBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var experiments = new List<string>();
+        foreach (var (experiment, i) in (body.Experiments ?? []).Select((e, i) => (e, i)))
+        {
+            if (string.IsNullOrWhiteSpace(experiment))
+            {
+                throw new ProblemException(ProblemCatalog.InvalidValue($"experiments[{i}]", "不能为空。", "must not be empty."));
+            }
+            try
+            {
+                experiments.Add(ExperimentCatalog.Get(experiment.Trim()).Definition.Id);
+            }
+            catch (AnalysisException error)
+            {
+                throw new ProblemException(ProblemCatalog.FromAnalysis(error) with { Field = $"experiments[{i}]" }, error);
+            }
+        }
+        if (body.Owner is { } owner && !(owner.Length == 33 && owner[0] == 'u' && owner[1..].All(char.IsAsciiHexDigitLower)))
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("owner",
+                "须为存储中的用户键（u 加 32 位小写十六进制）。", "must be a storage owner key (u and 32 lower-case hex digits)."));
+        }
+        if (body.CreatedFrom is { } from && body.CreatedTo is { } to && from > to)
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("createdTo",
+                "结束时间早于开始时间。", "createdTo is before createdFrom."));
+        }
+        if (body.Status is JobStatus.Queued or JobStatus.Running)
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("status",
+                "只能重绘已结束的任务：succeeded 或 failed。", "only finished jobs are re-rendered: succeeded or failed."));
+        }
+        return new BatchFilter
+        {
+            Experiments = experiments.Count > 0 ? experiments : null,
+            Owner = body.Owner,
+            CreatedFrom = body.CreatedFrom,
+            CreatedTo = body.CreatedTo,
+            Status = body.Status ?? JobStatus.Succeeded,
+        };
+    }
+
+    /// <summary>Every stored job the filter matches, oldest first.</summary>
+    public async Task<IReadOnlyList<BatchJob>> ScanAsync(BatchFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var prefix = filter.Owner is null ? "jobs/" : $"jobs/{filter.Owner}/";
+        var matching = new List<BatchJob>();
+        await foreach (var key in store.ListAsync(prefix, cancellationToken))
+        {
+            var parts = key.Value.Split('/');
+            if (parts.Length != 4 || parts[3] != "record.json" || !JobId.IsValid(parts[2]) || !filter.MayMatch(parts[1], parts[2]))
+            {
+                continue;
+            }
+            if (await records.GetAsync(parts[1], parts[2], cancellationToken) is { } record && filter.Matches(record))
+            {
+                matching.Add(new BatchJob(record.Owner, record.Id));
+            }
+        }
+        matching.Sort((a, b) => string.CompareOrdinal(a.JobId, b.JobId));
+        return matching;
+    }
+
+    /// <summary>Finds the matching jobs and stores the batch, ready to publish; returns its record.</summary>
+    public async Task<BatchRecord> CreateAsync(BatchFilter filter, string createdBy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var batch = new BatchRecord { Id = JobId.New(now), Filter = filter, State = BatchState.Scanning, CreatedBy = createdBy, CreatedAt = now };
+        await batches.SaveAsync(batch, cancellationToken);
+        var jobs = await ScanAsync(filter, cancellationToken);
+        await batches.SaveJobsAsync(batch.Id, jobs, cancellationToken);
+        batch = batch with { State = BatchState.Running, Total = jobs.Count };
+        await batches.SaveAsync(batch, cancellationToken);
+        return batch;
+    }
+
+    /// <summary>
+    /// Publishes a batch's jobs to the batch queue at <see cref="BatchOptions.PublishRate"/>, from where
+    /// an earlier run stopped; stops at once when the batch is cancelled. Runs in one process at a
+    /// time (the scheduler's job is not concurrent); a job published twice is still re-rendered once.
+    /// </summary>
+    public async Task PublishAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var batch = await batches.GetAsync(batchId, cancellationToken);
+        if (batch is null || batch.State != BatchState.Running || batch.PublishedAt is not null)
+        {
+            return;
+        }
+        var jobs = await batches.GetJobsAsync(batchId, cancellationToken);
+        batch = batch with { StartedAt = batch.StartedAt ?? time.GetUtcNow() };
+        using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, (int)Math.Ceiling(options.Value.PublishRate / 10)),
+            TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(options.Value.PublishRate / 10)),
+            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            QueueLimit = int.MaxValue,
+            AutoReplenishment = true,
+        });
+        var lastCheck = time.GetUtcNow();
+        try
+        {
+            for (var i = batch.Published; i < jobs.Count; i++)
+            {
+                if (time.GetUtcNow() - lastCheck > TimeSpan.FromSeconds(1) || i == batch.Published)
+                {
+                    lastCheck = time.GetUtcNow();
+                    if (await batches.CancelledAtAsync(batchId, cancellationToken) is not null)
+                    {
+                        logger.LogInformation("Batch {BatchId} cancelled after {Published} of {Total} published", batchId, i, jobs.Count);
+                        break;
+                    }
+                    await batches.SaveAsync(batch with { Published = i }, cancellationToken);
+                }
+                using var lease = await limiter.AcquireAsync(1, cancellationToken);
+                await queue.PublishAsync(new JobMessage(jobs[i].JobId, jobs[i].Owner, JobLane.Batch, batchId), cancellationToken);
+                batch = batch with { Published = i + 1 };
+            }
+            await batches.SaveAsync(batch with { PublishedAt = time.GetUtcNow() }, cancellationToken);
+        }
+        catch (Exception error) when (error is QueueUnavailableException or StorageUnavailableException)
+        {
+            logger.LogError(error, "Batch {BatchId} stopped after {Published} published", batchId, batch.Published);
+            await batches.SaveAsync(batch with { State = BatchState.Failed, Error = error.Message, PublishedAt = time.GetUtcNow() },
+                CancellationToken.None);
+        }
+    }
+
+    /// <summary>Cancels a batch: publishing stops at once, queued jobs are skipped.</summary>
+    public async Task CancelAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(batchId, cancellationToken) ?? throw new ProblemException(ProblemCatalog.BatchNotFound());
+        if (view.State is not (BatchState.Scanning or BatchState.Running))
+        {
+            throw new ProblemException(ProblemCatalog.BatchNotCancellable(
+                System.Text.Json.JsonSerializer.Serialize(view.State, LabChartsJson.Default.BatchState).Trim('"')));
+        }
+        await batches.CancelAsync(batchId, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>A batch as an admin sees it: the publisher's record, every worker's counts, the cancel.</summary>
+    public async Task<BatchView?> ViewAsync(string batchId, CancellationToken cancellationToken)
+    {
+        if (await batches.GetAsync(batchId, cancellationToken) is not { } batch)
+        {
+            return null;
+        }
+        var progress = await batches.GetProgressAsync(batchId, cancellationToken);
+        var cancelledAt = await batches.CancelledAtAsync(batchId, cancellationToken);
+        var succeeded = progress.Sum(p => p.Succeeded);
+        var failed = progress.Sum(p => p.Failed);
+        var skipped = progress.Sum(p => p.Skipped);
+        var processed = succeeded + failed + skipped;
+        var lastDone = progress.Max(p => p.UpdatedAt);
+        var (state, finishedAt) = batch switch
+        {
+            _ when cancelledAt is not null => (BatchState.Cancelled, cancelledAt),
+            { State: BatchState.Failed } => (BatchState.Failed, batch.PublishedAt),
+            { State: BatchState.Running, PublishedAt: not null } when processed >= batch.Published =>
+                (BatchState.Succeeded, lastDone is { } done && done > batch.PublishedAt ? done : batch.PublishedAt),
+            _ => (batch.State, (DateTimeOffset?)null),
+        };
+        double? rate = null;
+        double? left = null;
+        if (batch.StartedAt is { } started && processed > 0)
+        {
+            var seconds = Math.Max(0.001, ((finishedAt ?? time.GetUtcNow()) - started).TotalSeconds);
+            rate = processed / seconds;
+            left = state == BatchState.Running ? Math.Max(0, batch.Total - processed) / rate : 0;
+        }
+        return new BatchView
+        {
+            Id = batch.Id,
+            State = state,
+            Filter = batch.Filter,
+            CreatedBy = batch.CreatedBy,
+            Total = batch.Total,
+            Published = batch.Published,
+            Succeeded = succeeded,
+            Failed = failed,
+            Skipped = skipped,
+            Failures = [.. progress.SelectMany(p => p.Failures).Take(FailuresShown)],
+            CreatedAt = batch.CreatedAt,
+            StartedAt = batch.StartedAt,
+            FinishedAt = finishedAt,
+            ThroughputPerSecond = rate,
+            EstimatedSecondsLeft = left,
+            Error = batch.Error,
+        };
+    }
+}

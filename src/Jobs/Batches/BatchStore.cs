@@ -1,0 +1,100 @@
+using System.Text.Json;
+using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Storage;
+
+namespace LabCharts.Jobs.Batches;
+
+/// <summary>
+/// Batches in storage: <c>batches/{id}.json</c> (the publisher's record), <c>batches/{id}/jobs.json</c>
+/// (the matching jobs), <c>batches/{id}/cancelled.json</c> (an admin's cancel) and
+/// <c>batches/{id}/progress/{worker}.json</c> (each worker process's counts).
+/// </summary>
+public sealed class BatchStore(IObjectStore store)
+{
+    private static StorageKey RecordKey(string id) => StorageKey.Of("batches", id + ".json");
+
+    private static StorageKey JobsKey(string id) => StorageKey.Of("batches", id, "jobs.json");
+
+    private static StorageKey CancelKey(string id) => StorageKey.Of("batches", id, "cancelled.json");
+
+    private static StorageKey ProgressKey(string id, string worker) => StorageKey.Of("batches", id, "progress", worker + ".json");
+
+    /// <summary>Writes the publisher's record.</summary>
+    public Task SaveAsync(BatchRecord batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return store.PutAsync(RecordKey(batch.Id), JsonSerializer.SerializeToUtf8Bytes(batch, LabChartsJson.Default.BatchRecord),
+            ContentTypes.Json, cancellationToken);
+    }
+
+    /// <summary>A batch's record, or null (also for ids of the wrong shape).</summary>
+    public async Task<BatchRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!JobId.IsValid(id))
+        {
+            return null;
+        }
+        var stored = await store.GetAsync(RecordKey(id), cancellationToken);
+        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchRecord);
+    }
+
+    /// <summary>Stores the matching jobs (before the record says how many).</summary>
+    public Task SaveJobsAsync(string id, IReadOnlyList<BatchJob> jobs, CancellationToken cancellationToken) =>
+        store.PutAsync(JobsKey(id), JsonSerializer.SerializeToUtf8Bytes(jobs, LabChartsJson.Default.IReadOnlyListBatchJob),
+            ContentTypes.Json, cancellationToken);
+
+    /// <summary>The matching jobs.</summary>
+    public async Task<IReadOnlyList<BatchJob>> GetJobsAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(JobsKey(id), cancellationToken);
+        return stored is null ? [] : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.IReadOnlyListBatchJob) ?? [];
+    }
+
+    /// <summary>Marks a batch cancelled (written only by the cancel endpoint).</summary>
+    public Task CancelAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        store.PutAsync(CancelKey(id), JsonSerializer.SerializeToUtf8Bytes(at, LabChartsJson.Default.DateTimeOffset),
+            ContentTypes.Json, cancellationToken);
+
+    /// <summary>When the batch was cancelled, or null.</summary>
+    public async Task<DateTimeOffset?> CancelledAtAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(CancelKey(id), cancellationToken);
+        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.DateTimeOffset);
+    }
+
+    /// <summary>Writes one worker's counts for a batch (that worker is the only writer).</summary>
+    public Task SaveProgressAsync(string id, string worker, BatchProgress progress, CancellationToken cancellationToken) =>
+        store.PutAsync(ProgressKey(id, worker), JsonSerializer.SerializeToUtf8Bytes(progress, LabChartsJson.Default.BatchProgress),
+            ContentTypes.Json, cancellationToken);
+
+    /// <summary>Every worker's counts for a batch.</summary>
+    public async Task<IReadOnlyList<BatchProgress>> GetProgressAsync(string id, CancellationToken cancellationToken)
+    {
+        var all = new List<BatchProgress>();
+        await foreach (var key in store.ListAsync($"batches/{id}/progress/", cancellationToken))
+        {
+            if (await store.GetAsync(key, cancellationToken) is { } stored
+                && JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchProgress) is { } progress)
+            {
+                all.Add(progress);
+            }
+        }
+        return all;
+    }
+
+    /// <summary>A page of batch ids, newest first, and how many there are.</summary>
+    public async Task<(IReadOnlyList<string> Ids, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var key in store.ListAsync("batches/", cancellationToken))
+        {
+            var parts = key.Value.Split('/');
+            if (parts.Length == 2 && parts[1].EndsWith(".json", StringComparison.Ordinal) && JobId.IsValid(parts[1][..^5]))
+            {
+                ids.Add(parts[1][..^5]);
+            }
+        }
+        ids.Sort((a, b) => string.CompareOrdinal(b, a));
+        return ([.. ids.Skip((page - 1) * pageSize).Take(pageSize)], ids.Count);
+    }
+}
