@@ -26,9 +26,6 @@ public static class LabChartsJobsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration("Storage")
             .Validate(o => o.UrlLifetime > TimeSpan.Zero, "Storage:UrlLifetime must be positive.").ValidateOnStart();
-        services.AddOptions<SweeperOptions>().BindConfiguration("Sweeper")
-            .Validate(o => o.Interval > TimeSpan.Zero && o.StaleAfter >= TimeSpan.Zero, "Sweeper:Interval must be positive.")
-            .ValidateOnStart();
 
         if (!services.Any(d => d.ServiceType == typeof(IObjectStore)))
         {
@@ -73,22 +70,6 @@ public static class LabChartsJobsExtensions
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<InProcessJobQueue>());
         services.AddSingleton<IJobDeliverySource>(sp => sp.GetRequiredService<InProcessJobQueue>());
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
-        return builder;
-    }
-
-    /// <summary>
-    /// The sweeper that re-publishes jobs whose message was lost; with the in-process queue it also
-    /// re-publishes every unfinished job at start.
-    /// </summary>
-    public static IHostApplicationBuilder AddJobSweeper(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        if (!builder.Configuration.GetValue("Sweeper:Enabled", true))
-        {
-            return builder;
-        }
-        var inProcess = !builder.Configuration.UsesRabbitMq();
-        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<JobSweeper>(sp, inProcess));
         return builder;
     }
 

@@ -3,7 +3,7 @@ using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
 using LabCharts.Api.OpenApi;
 using LabCharts.Jobs;
-using LabCharts.Jobs.Batches;
+using LabCharts.Jobs.Scheduling;
 using LabCharts.Jobs.RabbitMq;
 using LabCharts.Jobs.S3;
 using LabCharts.Processing;
@@ -22,9 +22,8 @@ public static class ApiExtensions
         builder.AddRabbitMq();
         builder.AddS3Storage();
         builder.AddLabChartsJobs();
-        builder.AddJobSweeper();
         builder.AddJobCompletionSignal();
-        builder.AddBatches();
+        builder.AddLabChartsScheduler();
         // Embedded default: with the in-process queue the worker pipeline runs in this process
         // (docs/architecture.md, "Embedded and distributed"); with RabbitMQ, workers are separate
         // processes unless Worker:Embedded says otherwise.

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Quartz;
 
 namespace LabCharts.Jobs.Batches;
 
@@ -19,14 +18,12 @@ public static class BatchExtensions
         return builder;
     }
 
-    /// <summary>Creating and publishing batches, on the Quartz scheduler (the API host).</summary>
+    /// <summary>Creating and publishing batches (published by the scheduler: <c>AddLabChartsScheduler</c>).</summary>
     public static IHostApplicationBuilder AddBatches(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddBatchStore();
         builder.Services.TryAddSingleton<BatchService>();
-        builder.Services.AddQuartz();
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         return builder;
     }
 }

@@ -120,14 +120,7 @@ public sealed class BatchService(
         }
         var jobs = await batches.GetJobsAsync(batchId, cancellationToken);
         batch = batch with { StartedAt = batch.StartedAt ?? time.GetUtcNow() };
-        using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, (int)Math.Ceiling(options.Value.PublishRate / 10)),
-            TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(options.Value.PublishRate / 10)),
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-            QueueLimit = int.MaxValue,
-            AutoReplenishment = true,
-        });
+        using var limiter = RateLimiterFor(options.Value.PublishRate);
         var lastCheck = time.GetUtcNow();
         try
         {
@@ -155,6 +148,24 @@ public sealed class BatchService(
             await batches.SaveAsync(batch with { State = BatchState.Failed, Error = error.Message, PublishedAt = time.GetUtcNow() },
                 CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// A token bucket that lets <paramref name="perSecond"/> jobs through per second on average, in
+    /// steps of at most a tenth of a second (so a slow rate is not a burst once a second).
+    /// </summary>
+    internal static TokenBucketRateLimiter RateLimiterFor(double perSecond)
+    {
+        var period = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1 / perSecond);
+        var tokens = Math.Max(1, (int)Math.Round(perSecond * period.TotalSeconds));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = tokens,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
+            QueueLimit = int.MaxValue,
+            AutoReplenishment = true,
+        });
     }
 
     /// <summary>Cancels a batch: publishing stops at once, queued jobs are skipped.</summary>

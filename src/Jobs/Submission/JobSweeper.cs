@@ -1,7 +1,8 @@
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
-using Microsoft.Extensions.Hosting;
+using LabCharts.Jobs.Events;
+using LabCharts.Jobs.Problems;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,39 +12,19 @@ namespace LabCharts.Jobs.Submission;
 /// Finds jobs whose message never reached a worker — the API died between storing the record and
 /// publishing, or the in-process queue died with its process — through their pending markers, and
 /// publishes them again. Processing is idempotent, so a job published twice is still done once.
-/// With the in-process queue every pending job is re-published at start (nothing else can hold it).
+/// A job a worker has already started <see cref="SweeperOptions.MaxAttempts"/> times and that is
+/// still not final is given up: it ends <c>failed</c> with <c>processing_failed</c>. Run by the
+/// scheduler (<see cref="JobSweepJob"/>); with the in-process queue every pending job is
+/// re-published at start (nothing else can hold it).
 /// </summary>
 public sealed class JobSweeper(
     JobRecordStore records,
     JobSubmitter submitter,
+    IJobEvents events,
     IOptions<SweeperOptions> options,
     TimeProvider time,
-    ILogger<JobSweeper> logger,
-    bool republishAllOnStart = false) : BackgroundService
+    ILogger<JobSweeper> logger)
 {
-    /// <summary>Re-publishes everything pending on the first pass (set for the in-process queue).</summary>
-    public bool RepublishAllOnStart { get; } = republishAllOnStart;
-
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var first = true;
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                await SweepAsync(first && RepublishAllOnStart ? TimeSpan.Zero : options.Value.StaleAfter, stoppingToken);
-                first = false;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogWarning(error, "Sweep failed; trying again in {Interval}", options.Value.Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>One pass: returns how many jobs were re-published.</summary>
     public async Task<int> SweepAsync(TimeSpan staleAfter, CancellationToken cancellationToken)
     {
@@ -63,6 +44,21 @@ public sealed class JobSweeper(
                 {
                     await records.DeletePendingAsync(owner, jobId, cancellationToken);
                 }
+                continue;
+            }
+            if (record.Attempts >= options.Value.MaxAttempts)
+            {
+                var now = time.GetUtcNow();
+                var failed = record with
+                {
+                    Status = JobStatus.Failed,
+                    Error = JobError.From(ProblemCatalog.ProcessingFailed(record.Attempts)),
+                    UpdatedAt = now,
+                    FinishedAt = now,
+                };
+                await records.SaveFinalAsync(failed, cancellationToken);
+                await events.AnnounceAsync(failed, JobEventKind.Failed, logger, cancellationToken);
+                logger.LogWarning("Job {JobId} still unfinished after {Attempts} attempts; marked failed", record.Id, record.Attempts);
                 continue;
             }
             await submitter.RepublishAsync(record, JobLane.Interactive, cancellationToken);

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace LabCharts.Integration.Tests;
+
+/// <summary>
+/// Issue 9 with separate processes over real RabbitMQ and S3: two API replicas and two workers
+/// re-render one experiment's jobs of several owners exactly once, with exact counts, and a
+/// cancelled batch stops publishing.
+/// </summary>
+public sealed class BatchRerenderTests(ITestOutputHelper output)
+{
+    private const string Token = "it-admin-token";
+
+    private const string Pendulum = """
+        {
+          "experiment": "pendulum", "title": "单摆",
+          "data": {
+            "L": { "values": [0.50, 0.60, 0.70, 0.80, 0.90], "unit": "m", "instrumentError": 0.0005 },
+            "T": { "values": [[1.419, 1.421, 1.418], [1.553, 1.556, 1.554], [1.679, 1.677, 1.680],
+                              [1.794, 1.796, 1.793], [1.903, 1.905, 1.902]], "unit": "s" }
+          },
+          "render": { "formats": ["png"], "width": 600, "height": 400 }
+        }
+        """;
+
+    private static async Task<string> SubmitAsync(HttpClient client, string body)
+    {
+        using var response = await client.PostAsync("/api/jobs", Deployment.Json(body), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return accepted.RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path) =>
+        JsonDocument.Parse(await client.GetStringAsync(path, TestContext.Current.CancellationToken)).RootElement;
+
+    private static async Task<JsonElement> UntilBatchFinishedAsync(HttpClient admin, string batchId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var batch = await GetJsonAsync(admin, $"/api/admin/batches/{batchId}");
+            if (batch.GetProperty("state").GetString() is "succeeded" or "failed" or "cancelled")
+            {
+                return batch;
+            }
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"batch {batchId} did not finish");
+    }
+
+    [Fact]
+    public async Task TwoApisTwoWorkers_RerenderOneExperiment_EachJobOnce_CountsExact_CancelStopsPublishing()
+    {
+        await using var deployment = await Deployment.CreateAsync(new Dictionary<string, string>
+        {
+            ["Admin__Token"] = Token,
+            ["Batches__PublishRate"] = "5",
+        });
+        await deployment.StartApiAsync();
+        var (_, replica) = await deployment.StartApiReplicaAsync();
+        using var _ = replica;
+        deployment.StartWorker();
+        deployment.StartWorker();
+        using var otherOwner = new HttpClient { BaseAddress = deployment.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        otherOwner.DefaultRequestHeaders.Add("X-WX-SOURCE", "wx_client");
+        otherOwner.DefaultRequestHeaders.Add("X-WX-OPENID", "it-other-owner");
+        using var adminA = new HttpClient { BaseAddress = deployment.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        adminA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var adminB = new HttpClient { BaseAddress = replica.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        adminB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+        var owners = new[] { deployment.Client, otherOwner };
+        var pendulums = new Dictionary<string, HttpClient>();
+        var customs = new Dictionary<string, HttpClient>();
+        foreach (var owner in owners)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                pendulums[await SubmitAsync(owner, Pendulum)] = owner;
+            }
+            for (var i = 0; i < 6; i++)
+            {
+                customs[await SubmitAsync(owner, Deployment.SmallJob(i))] = owner;
+            }
+        }
+        foreach (var (id, owner) in pendulums.Concat(customs))
+        {
+            for (var i = 0; i < 600 && (await GetJsonAsync(owner, $"/api/jobs/{id}")).GetProperty("status").GetString() != "succeeded"; i++)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        // Started on one replica, watched on the other.
+        using var started = await adminB.PostAsync("/api/admin/rerender",
+            new StringContent("""{"experiments": ["pendulum"]}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        using var accepted = JsonDocument.Parse(await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(6, accepted.RootElement.GetProperty("total").GetInt32());
+        var batch = await UntilBatchFinishedAsync(adminA, accepted.RootElement.GetProperty("batchId").GetString()!);
+        output.WriteLine(batch.ToString());
+
+        Assert.Equal("succeeded", batch.GetProperty("state").GetString());
+        Assert.Equal(6, batch.GetProperty("published").GetInt32());
+        Assert.Equal(6, batch.GetProperty("succeeded").GetInt32());
+        Assert.Equal(0, batch.GetProperty("failed").GetInt32() + batch.GetProperty("skipped").GetInt32());
+        foreach (var (id, owner) in pendulums)
+        {
+            // Rendered once, re-rendered once: version 2 (a second re-render would make it 3).
+            Assert.Equal(2, (await GetJsonAsync(owner, $"/api/jobs/{id}")).GetProperty("renderVersion").GetInt32());
+        }
+        foreach (var (id, owner) in customs)
+        {
+            Assert.Equal(1, (await GetJsonAsync(owner, $"/api/jobs/{id}")).GetProperty("renderVersion").GetInt32());
+        }
+
+        // 12 jobs at 5 per second: cancelled at once, the batch stops well short of them.
+        using var slow = await adminA.PostAsync("/api/admin/rerender",
+            new StringContent("""{"experiments": ["custom"]}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var slowAccepted = JsonDocument.Parse(await slow.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var slowId = slowAccepted.RootElement.GetProperty("batchId").GetString()!;
+        using var cancel = await adminB.PostAsync($"/api/admin/batches/{slowId}/cancel", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        await Task.Delay(3000, TestContext.Current.CancellationToken);
+        var cancelled = await GetJsonAsync(adminA, $"/api/admin/batches/{slowId}");
+        output.WriteLine(cancelled.ToString());
+        Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
+        Assert.True(cancelled.GetProperty("published").GetInt32() < 12, "publishing went on after the cancel");
+        var rerendered = 0;
+        foreach (var (id, owner) in customs)
+        {
+            rerendered += (await GetJsonAsync(owner, $"/api/jobs/{id}")).GetProperty("renderVersion").GetInt32() - 1;
+        }
+        Assert.True(rerendered <= cancelled.GetProperty("published").GetInt32());
+    }
+}
