@@ -12,7 +12,8 @@ using Microsoft.Extensions.Hosting;
 namespace LabCharts.Worker;
 
 /// <summary>
-/// The worker host: consumes the queue, or with <c>render</c> processes request files with no server.
+/// The worker host: consumes the queue, or with <c>render</c> processes request files with no server,
+/// or with <c>rerender</c> runs an admin batch re-render from the shell.
 /// With <c>PORT</c> set it also answers <c>/healthz/live</c> and <c>/healthz/ready</c> there, because
 /// WeChat Cloud Run counts an instance as started only once its port answers.
 /// </summary>
@@ -24,6 +25,10 @@ public static class Program
         if (args.Length > 0 && args[0] == "render")
         {
             return await RenderCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+        }
+        if (args.Length > 0 && args[0] == "rerender")
+        {
+            return await RerenderCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
         }
 
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();

@@ -136,4 +136,43 @@ public sealed class BatchRerenderTests(ITestOutputHelper output)
         }
         Assert.True(rerendered <= cancelled.GetProperty("published").GetInt32());
     }
+
+    [Fact]
+    public async Task RerenderCommand_FromTheShell_DryRunCounts_ThenReRendersWithPlainProgressLines()
+    {
+        await using var deployment = await Deployment.CreateAsync();
+        await deployment.StartApiAsync();
+        deployment.StartWorker();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await SubmitAsync(deployment.Client, Deployment.SmallJob(i)));
+        }
+        await SubmitAsync(deployment.Client, Pendulum);
+        await deployment.WaitAllFinalAsync(ids, TimeSpan.FromSeconds(60));
+
+        var dry = deployment.RunWorkerCommand("rerender", "--experiment", "custom", "--dry-run");
+        await dry.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine(dry.Output);
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("3 jobs match", dry.Output, StringComparison.Ordinal);
+
+        var run = deployment.RunWorkerCommand("rerender", "--experiment", "custom");
+        await run.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        output.WriteLine(run.Output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("succeeded: 3 re-rendered, 0 failed, 0 skipped", run.Output, StringComparison.Ordinal);
+        // Output is not a terminal here: plain progress lines, no carriage-return bar.
+        Assert.DoesNotContain("\r", run.Output, StringComparison.Ordinal);
+        Assert.Contains("3/3 done", run.Output, StringComparison.Ordinal);
+        foreach (var id in ids)
+        {
+            Assert.Equal(2, (await GetJsonAsync(deployment.Client, $"/api/jobs/{id}")).GetProperty("renderVersion").GetInt32());
+        }
+
+        var bad = deployment.RunWorkerCommand("rerender", "--experiment", "perpetuum");
+        await bad.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("unknown_experiment", bad.Output, StringComparison.Ordinal);
+    }
 }

@@ -128,14 +128,17 @@ public sealed class Deployment : IAsyncDisposable
 
     private readonly List<HostProcess> _apis = [];
 
-    private HostProcess Start(string host, Dictionary<string, string> extra)
+    /// <summary>Runs a command of the worker host (<c>rerender …</c>) with this deployment's settings.</summary>
+    public HostProcess RunWorkerCommand(params string[] arguments) => Start("Worker", [], arguments);
+
+    private HostProcess Start(string host, Dictionary<string, string> extra, params string[] arguments)
     {
         var env = new Dictionary<string, string>(_environment);
         foreach (var (key, value) in extra)
         {
             env[key] = value;
         }
-        var process = HostProcess.Start(host, env);
+        var process = HostProcess.Start(host, env, arguments);
         _processes.Add(process);
         return process;
     }

@@ -37,14 +37,14 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static HostProcess Start(string host, IReadOnlyDictionary<string, string> environment)
+    public static HostProcess Start(string host, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var dll = Path.Combine(RepoRoot, "src", host, "bin", Configuration, "net10.0", $"LabCharts.{host}.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"{dll} is missing: build the solution ({Configuration}) first.");
         }
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
