@@ -25,8 +25,10 @@ public sealed class JobWorkerService(
     {
         var concurrency = options.Value.EffectiveConcurrency;
         // Students first: the source hands out interactive deliveries before batch ones, and batch
-        // jobs may hold at most this share of the slots, so a student's job finds a free slot as soon
-        // as it arrives even while a large batch runs.
+        // jobs may hold at most this share of the slots, so slots stay free for students' jobs while a
+        // large batch runs. (A batch delivery taken while the batch share is full waits for a batch
+        // slot, and the next delivery is taken after it: a student's job then waits for at most one
+        // batch job to finish.)
         var batchSlots = Math.Clamp((int)Math.Floor(concurrency * batchOptions.Value.WorkerShare), 1, concurrency);
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         using var batchGate = new SemaphoreSlim(batchSlots, batchSlots);

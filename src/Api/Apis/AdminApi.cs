@@ -48,8 +48,9 @@ public static class AdminApi
                 logger.LogInformation("Admin audit: {Who} dry-ran a re-render of {Filter}: {Total} jobs", who, filterJson, matching.Count);
                 return TypedResults.Ok(new BatchDryRun(matching.Count, [.. matching.Take(20).Select(job => job.JobId)]));
             }
-            var batch = await batches.CreateAsync(filter, who, cancellationToken);
-            await BatchPublishJob.ScheduleAsync(schedulers, batch.Id, cancellationToken);
+            // Once begun, a batch is made whole even if the caller stops waiting for the answer.
+            var batch = await batches.CreateAsync(filter, who, CancellationToken.None);
+            await BatchPublishJob.ScheduleAsync(schedulers, batch.Id, CancellationToken.None);
             logger.LogInformation("Admin audit: {Who} started re-render batch {BatchId} of {Filter}: {Total} jobs", who, batch.Id, filterJson, batch.Total);
             var statusUrl = $"/api/admin/batches/{batch.Id}";
             return TypedResults.Accepted(statusUrl, new BatchAccepted(batch.Id, batch.Total, statusUrl));

@@ -3,10 +3,13 @@ namespace LabCharts.Jobs.Batches;
 /// <summary><c>Batches:*</c> — admin batch re-renders.</summary>
 public sealed class BatchOptions
 {
-    /// <summary>Jobs published to the batch queue per second, at most (students' jobs never wait behind them).</summary>
+    /// <summary>Jobs published to the batch queue per second, at most.</summary>
     public double PublishRate { get; set; } = 200;
 
-    /// <summary>The share of a worker's slots batch jobs may hold at once (0–1); interactive jobs always get the rest.</summary>
+    /// <summary>
+    /// The share of a worker's slots batch jobs may hold at once (0–1), so the rest stay free for
+    /// students' jobs (which are also taken from the queue first).
+    /// </summary>
     public double WorkerShare { get; set; } = 0.5;
 
     /// <summary>An optional re-render on a schedule (e.g. every night): off unless its schedule is set.</summary>

@@ -1,3 +1,4 @@
+using LabCharts.Jobs.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -9,6 +10,8 @@ namespace LabCharts.Jobs.Hosting;
 /// </summary>
 public static class FrameworkProblemCodes
 {
+    private static readonly Problem NotFound = ProblemCatalog.NotFound();
+
     /// <summary>Fills in <c>code</c> (and a localized title) where none is set.</summary>
     public static void Add(ProblemDetailsContext context)
     {
@@ -20,7 +23,7 @@ public static class FrameworkProblemCodes
         }
         var (code, zh, en) = problem.Status switch
         {
-            StatusCodes.Status404NotFound => ("not_found", "没有这个地址。", "No such route."),
+            StatusCodes.Status404NotFound => (NotFound.Code, NotFound.MessageZh, NotFound.MessageEn),
             StatusCodes.Status405MethodNotAllowed => ("method_not_allowed", "不支持该请求方法。", "Method not allowed."),
             StatusCodes.Status415UnsupportedMediaType => ("unsupported_media_type", "不支持的内容类型。", "Unsupported media type."),
             >= 500 => ("internal_error", "服务器内部错误，请稍后重试。", "Internal error; please try again later."),
