@@ -25,6 +25,7 @@ namespace LabCharts.Jobs;
 [JsonSerializable(typeof(JobEvent))]
 [JsonSerializable(typeof(BatchRecord))]
 [JsonSerializable(typeof(BatchFilter))]
+[JsonSerializable(typeof(BatchLease))]
 [JsonSerializable(typeof(BatchProgress))]
 [JsonSerializable(typeof(IReadOnlyList<BatchJob>))]
 [JsonSerializable(typeof(DateTimeOffset))]

@@ -4,9 +4,9 @@ using LabCharts.Jobs.Batches;
 namespace LabCharts.Processing;
 
 /// <summary>
-/// This worker process's counts per batch, written to its own progress object after every job
-/// (before the job's delivery is acknowledged), so that no increment is ever lost and no other
-/// process ever writes the same object. Also answers "is this batch cancelled?" from a cache
+/// Records each batch job's outcome before its delivery is acknowledged: a done marker per job (the
+/// batch's exact counts) and this worker process's own progress object (times, first failures),
+/// which no other process ever writes. Also answers "is this batch cancelled?" from a cache
 /// refreshed every second.
 /// </summary>
 public sealed class BatchProgressReporter(BatchStore batches, TimeProvider time)
@@ -41,9 +41,20 @@ public sealed class BatchProgressReporter(BatchStore batches, TimeProvider time)
         return cancelled;
     }
 
-    /// <summary>Counts one job and writes this worker's progress for the batch.</summary>
-    public async Task ReportAsync(string batchId, string jobId, Outcome outcome, string? errorCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records one job's outcome: its done marker (idempotent: the batch's counts are the markers), then
+    /// this worker's progress object (times and failures). A job found already done by this batch —
+    /// published twice, or redelivered after a crash — rewrites its marker and counts nothing more.
+    /// </summary>
+    public async Task ReportAsync(string batchId, string jobId, Outcome outcome, string? errorCode, CancellationToken cancellationToken,
+        bool alreadyCounted = false)
     {
+        await batches.MarkDoneAsync(batchId, jobId, Name(outcome), outcome == Outcome.Failed ? errorCode ?? "processing_failed" : null,
+            cancellationToken);
+        if (alreadyCounted)
+        {
+            return;
+        }
         var counts = _counts.GetOrAdd(batchId, _ => new Counts());
         await counts.Gate.WaitAsync(cancellationToken);
         try
@@ -68,6 +79,13 @@ public sealed class BatchProgressReporter(BatchStore batches, TimeProvider time)
             counts.Gate.Release();
         }
     }
+
+    private static string Name(Outcome outcome) => outcome switch
+    {
+        Outcome.Succeeded => "succeeded",
+        Outcome.Failed => "failed",
+        _ => "skipped",
+    };
 
     private sealed class Counts
     {

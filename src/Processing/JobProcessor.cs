@@ -78,8 +78,15 @@ public sealed class JobProcessor(
     private async Task<JobOutcome> RerenderAsync(JobMessage message, string batchId, int deliveryCount, CancellationToken cancellationToken)
     {
         var record = await records.GetAsync(message.Owner, message.JobId, cancellationToken);
-        if (record is null || !record.Status.IsFinal() || record.BatchId == batchId
-            || await batches.IsCancelledAsync(batchId, cancellationToken))
+        if (record?.BatchId == batchId && record.History.LastOrDefault(run => run.BatchId == batchId) is { } done)
+        {
+            // Already re-rendered by this batch (published twice, or redelivered after a crash).
+            await batches.ReportAsync(batchId, record.Id,
+                done.Status == JobStatus.Succeeded ? BatchProgressReporter.Outcome.Succeeded : BatchProgressReporter.Outcome.Failed,
+                done.ErrorCode, cancellationToken, alreadyCounted: true);
+            return JobOutcome.Done;
+        }
+        if (record is null || !record.Status.IsFinal() || await batches.IsCancelledAsync(batchId, cancellationToken))
         {
             await batches.ReportAsync(batchId, message.JobId, BatchProgressReporter.Outcome.Skipped, null, cancellationToken);
             return JobOutcome.Done;

@@ -175,4 +175,56 @@ public sealed class BatchRerenderTests(ITestOutputHelper output)
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("unknown_experiment", bad.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ApiThatPublishesABatchIsKilled_TheOtherApiTakesOver_EveryJobReRenderedOnce()
+    {
+        await using var deployment = await Deployment.CreateAsync(new Dictionary<string, string>
+        {
+            ["Admin__Token"] = Token,
+            ["Batches__PublishRate"] = "3",
+        });
+        await deployment.StartApiAsync();
+        var (_, replica) = await deployment.StartApiReplicaAsync();
+        using var _ = replica;
+        deployment.StartWorker();
+        var ids = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            ids.Add(await SubmitAsync(deployment.Client, Deployment.SmallJob(i)));
+        }
+        await deployment.WaitAllFinalAsync(ids, TimeSpan.FromSeconds(90));
+        using var adminA = new HttpClient { BaseAddress = deployment.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        adminA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var adminB = new HttpClient { BaseAddress = replica.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        adminB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+        using var started = await adminA.PostAsync("/api/admin/rerender", new StringContent("{}", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        using var accepted = JsonDocument.Parse(await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var batchId = accepted.RootElement.GetProperty("batchId").GetString()!;
+        // 12 jobs at 3 per second: kill the publishing API about a third of the way in.
+        await Task.Delay(2500, TestContext.Current.CancellationToken);
+        deployment.ApiProcesses[0].KillHard();
+        var atKill = await GetJsonAsync(adminB, $"/api/admin/batches/{batchId}");
+        output.WriteLine($"at the kill: {atKill}");
+
+        var batch = await UntilBatchFinishedAsync(adminB, batchId);
+        output.WriteLine($"finished: {batch}");
+        Assert.True(atKill.GetProperty("published").GetInt32() < 12, "the batch was fully published before the kill; the test proves nothing");
+        Assert.Equal("succeeded", batch.GetProperty("state").GetString());
+        Assert.Equal(12, batch.GetProperty("published").GetInt32());
+        // Jobs published twice around the takeover are counted once.
+        Assert.Equal(12, batch.GetProperty("succeeded").GetInt32());
+        Assert.Equal(0, batch.GetProperty("failed").GetInt32() + batch.GetProperty("skipped").GetInt32());
+        using var owner = new HttpClient { BaseAddress = replica.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var header in deployment.Client.DefaultRequestHeaders)
+        {
+            owner.DefaultRequestHeaders.Add(header.Key, header.Value);
+        }
+        foreach (var id in ids)
+        {
+            Assert.Equal(2, (await GetJsonAsync(owner, $"/api/jobs/{id}")).GetProperty("renderVersion").GetInt32());
+        }
+    }
 }

@@ -69,3 +69,13 @@ public sealed record BatchProgress
 
 /// <summary>A job whose re-render failed, and why.</summary>
 public sealed record BatchFailure(string JobId, string Code);
+
+/// <summary>
+/// <c>batches/{id}/publisher.json</c>: which process publishes the batch, renewed every second. A
+/// lease not renewed for <see cref="BatchService.LeaseLifetime"/> is taken over by another API
+/// process, which carries on from the last recorded position.
+/// </summary>
+/// <param name="Holder">The publishing process's instance id.</param>
+/// <param name="RenewedAt">When it last renewed the lease.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
+public sealed record BatchLease(string Holder, DateTimeOffset RenewedAt);

@@ -26,6 +26,12 @@ public sealed class BatchService(
     /// <summary>How many failures a batch view lists.</summary>
     public const int FailuresShown = 20;
 
+    /// <summary>A publisher that has not renewed its lease for this long is taken to be gone.</summary>
+    public static TimeSpan LeaseLifetime { get; } = TimeSpan.FromSeconds(10);
+
+    // This process, as a lease holder.
+    private readonly string _instance = $"p{Environment.ProcessId}-{Guid.NewGuid():N}";
+
     /// <summary>Checks a request's filters; throws <see cref="ProblemException"/> (400) naming the field.</summary>
     public static BatchFilter ToFilter(RerenderBody body)
     {
@@ -115,13 +121,16 @@ public sealed class BatchService(
 
     /// <summary>
     /// Publishes a batch's jobs to the batch queue at <see cref="BatchOptions.PublishRate"/>, from where
-    /// an earlier run stopped; stops at once when the batch is cancelled. Runs in one process at a
-    /// time (the scheduler's job is not concurrent); a job published twice is still re-rendered once.
+    /// an earlier run stopped; stops at once when the batch is cancelled. One process publishes a
+    /// batch at a time: it holds the batch's lease and renews it every second; when another process
+    /// has taken the lease over (this one stalled past <see cref="LeaseLifetime"/>) it stops. A job
+    /// published twice in a takeover is recognized by the worker and not re-rendered again.
     /// </summary>
     public async Task PublishAsync(string batchId, CancellationToken cancellationToken)
     {
         var batch = await batches.GetAsync(batchId, cancellationToken);
-        if (batch is null || batch.State != BatchState.Running || batch.PublishedAt is not null)
+        if (batch is null || batch.State != BatchState.Running || batch.PublishedAt is not null
+            || !await ClaimAsync(batchId, cancellationToken))
         {
             return;
         }
@@ -134,7 +143,7 @@ public sealed class BatchService(
         {
             for (var i = first; i < jobs.Count; i++)
             {
-                // The cancel marker and the progress are looked at and written once a second, not per job.
+                // Cancel, lease and position are looked at and written once a second, not per job.
                 if (i == first || time.GetUtcNow() - lastCheck > TimeSpan.FromSeconds(1))
                 {
                     lastCheck = time.GetUtcNow();
@@ -142,6 +151,11 @@ public sealed class BatchService(
                     {
                         logger.LogInformation("Batch {BatchId} cancelled after {Published} of {Total} published", batchId, i, jobs.Count);
                         break;
+                    }
+                    if (!await RenewAsync(batchId, cancellationToken))
+                    {
+                        logger.LogWarning("Batch {BatchId}: another process took over publishing at {Published}", batchId, i);
+                        return;
                     }
                     await batches.SaveAsync(batch with { Published = i }, cancellationToken);
                 }
@@ -157,6 +171,64 @@ public sealed class BatchService(
             await batches.SaveAsync(batch with { State = BatchState.Failed, Error = error.Message, PublishedAt = time.GetUtcNow() },
                 CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Takes over every batch whose publisher is gone: still running, not all published, not
+    /// cancelled, and its lease not renewed for <see cref="LeaseLifetime"/> (or never taken, for a
+    /// batch whose process died between creating and publishing it). Run by the scheduler in every
+    /// API process; the lease makes one of them the publisher. Returns how many it resumed.
+    /// </summary>
+    public async Task<int> ResumeOrphanedAsync(CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        var (ids, _) = await batches.ListAsync(1, int.MaxValue, cancellationToken);
+        foreach (var id in ids)
+        {
+            if (time.GetUtcNow() - JobId.CreatedAt(id) > TimeSpan.FromDays(7))
+            {
+                break; // newest first: the rest are older, and a week-old batch is not resumed
+            }
+            if (await batches.GetAsync(id, cancellationToken) is not { State: BatchState.Running, PublishedAt: null } batch
+                || time.GetUtcNow() - batch.CreatedAt < LeaseLifetime
+                || await batches.CancelledAtAsync(id, cancellationToken) is not null
+                || await batches.GetLeaseAsync(id, cancellationToken) is { } lease && time.GetUtcNow() - lease.RenewedAt < LeaseLifetime)
+            {
+                continue;
+            }
+            logger.LogWarning("Batch {BatchId}: its publisher is gone at {Published} of {Total}; taking over", id, batch.Published, batch.Total);
+            await PublishAsync(id, cancellationToken);
+            resumed++;
+        }
+        return resumed;
+    }
+
+    /// <summary>
+    /// Takes the batch's lease when it is free or stale: writes it, waits, and reads it back, so of
+    /// two processes claiming at once only the one whose write stayed goes on (the store needs no
+    /// conditional writes, which s3rver lacks).
+    /// </summary>
+    private async Task<bool> ClaimAsync(string batchId, CancellationToken cancellationToken)
+    {
+        if (await batches.GetLeaseAsync(batchId, cancellationToken) is { } held && held.Holder != _instance
+            && time.GetUtcNow() - held.RenewedAt < LeaseLifetime)
+        {
+            return false;
+        }
+        await batches.SaveLeaseAsync(batchId, new BatchLease(_instance, time.GetUtcNow()), cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        return (await batches.GetLeaseAsync(batchId, cancellationToken))?.Holder == _instance;
+    }
+
+    /// <summary>Renews this process's lease; false when another process holds it now.</summary>
+    private async Task<bool> RenewAsync(string batchId, CancellationToken cancellationToken)
+    {
+        if ((await batches.GetLeaseAsync(batchId, cancellationToken))?.Holder is { } holder && holder != _instance)
+        {
+            return false;
+        }
+        await batches.SaveLeaseAsync(batchId, new BatchLease(_instance, time.GetUtcNow()), cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -198,17 +270,20 @@ public sealed class BatchService(
         }
         var progress = await batches.GetProgressAsync(batchId, cancellationToken);
         var cancelledAt = await batches.CancelledAtAsync(batchId, cancellationToken);
-        var succeeded = progress.Sum(p => p.Succeeded);
-        var failed = progress.Sum(p => p.Failed);
-        var skipped = progress.Sum(p => p.Skipped);
-        var processed = succeeded + failed + skipped;
+        // Counts come from the per-job markers (each job once, whatever was redelivered or published
+        // twice); the workers' progress objects give the times and the failures' order.
+        var done = await batches.GetDoneAsync(batchId, cancellationToken);
+        var succeeded = done.Count(d => d.Outcome == "succeeded");
+        var failed = done.Count(d => d.Outcome == "failed");
+        var skipped = done.Count - succeeded - failed;
+        var processed = done.Count;
         var lastDone = progress.Max(p => p.UpdatedAt);
         var (state, finishedAt) = batch switch
         {
             _ when cancelledAt is not null => (BatchState.Cancelled, cancelledAt),
             { State: BatchState.Failed } => (BatchState.Failed, batch.PublishedAt),
             { State: BatchState.Running, PublishedAt: not null } when processed >= batch.Published =>
-                (BatchState.Succeeded, lastDone is { } done && done > batch.PublishedAt ? done : batch.PublishedAt),
+                (BatchState.Succeeded, lastDone is { } last && last > batch.PublishedAt ? last : batch.PublishedAt),
             _ => (batch.State, (DateTimeOffset?)null),
         };
         double? rate = null;
@@ -230,7 +305,8 @@ public sealed class BatchService(
             Succeeded = succeeded,
             Failed = failed,
             Skipped = skipped,
-            Failures = [.. progress.SelectMany(p => p.Failures).Take(FailuresShown)],
+            Failures = [.. done.Where(d => d.Outcome == "failed").OrderBy(d => d.JobId, StringComparer.Ordinal)
+                .Take(FailuresShown).Select(d => new BatchFailure(d.JobId, d.Code ?? "processing_failed"))],
             CreatedAt = batch.CreatedAt,
             StartedAt = batch.StartedAt,
             FinishedAt = finishedAt,

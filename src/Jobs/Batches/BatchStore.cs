@@ -17,6 +17,8 @@ public sealed class BatchStore(IObjectStore store)
 
     private static StorageKey CancelKey(string id) => StorageKey.Of("batches", id, "cancelled.json");
 
+    private static StorageKey LeaseKey(string id) => StorageKey.Of("batches", id, "publisher.json");
+
     private static StorageKey ProgressKey(string id, string worker) => StorageKey.Of("batches", id, "progress", worker + ".json");
 
     /// <summary>Writes the publisher's record.</summary>
@@ -60,6 +62,42 @@ public sealed class BatchStore(IObjectStore store)
     {
         var stored = await store.GetAsync(CancelKey(id), cancellationToken);
         return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.DateTimeOffset);
+    }
+
+    /// <summary>Writes the publisher's lease (who publishes the batch, renewed every second).</summary>
+    public Task SaveLeaseAsync(string id, BatchLease lease, CancellationToken cancellationToken) =>
+        store.PutAsync(LeaseKey(id), JsonSerializer.SerializeToUtf8Bytes(lease, LabChartsJson.Default.BatchLease),
+            ContentTypes.Json, cancellationToken);
+
+    /// <summary>The publisher's lease, or null when nobody ever published the batch.</summary>
+    public async Task<BatchLease?> GetLeaseAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(LeaseKey(id), cancellationToken);
+        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchLease);
+    }
+
+    /// <summary>
+    /// Marks one job of a batch done with its outcome: <c>batches/{id}/done/{jobId}.{outcome}[.{code}]</c>.
+    /// Idempotent (a job redelivered writes the same key), so counting the markers counts each job once.
+    /// </summary>
+    public Task MarkDoneAsync(string id, string jobId, string outcome, string? code, CancellationToken cancellationToken) =>
+        store.PutAsync(StorageKey.Of("batches", id, "done", code is null ? $"{jobId}.{outcome}" : $"{jobId}.{outcome}.{code}"),
+            "{}"u8.ToArray(), ContentTypes.Json, cancellationToken);
+
+    /// <summary>Every job of a batch marked done: its id, outcome and error code.</summary>
+    public async Task<IReadOnlyList<(string JobId, string Outcome, string? Code)>> GetDoneAsync(string id, CancellationToken cancellationToken)
+    {
+        var done = new Dictionary<string, (string JobId, string Outcome, string? Code)>(StringComparer.Ordinal);
+        await foreach (var key in store.ListAsync($"batches/{id}/done/", cancellationToken))
+        {
+            var parts = key.Value[(key.Value.LastIndexOf('/') + 1)..].Split('.');
+            if (parts.Length >= 2 && JobId.IsValid(parts[0]))
+            {
+                // A job has one marker; should a retry have written a second outcome, the last listed wins.
+                done[parts[0]] = (parts[0], parts[1], parts.Length > 2 ? parts[2] : null);
+            }
+        }
+        return [.. done.Values];
     }
 
     /// <summary>Writes one worker's counts for a batch (that worker is the only writer).</summary>

@@ -50,6 +50,12 @@ public static class SchedulingExtensions
                         .UsingJobData(JobSweepJob.AllKey, true).StartNow());
                 }
             }
+            {
+                var key = new JobKey("batch-resume", "maintenance");
+                quartz.AddJob<BatchResumeJob>(job => job.WithIdentity(key));
+                quartz.AddTrigger(t => t.ForJob(key).WithIdentity("batch-resume-schedule", "maintenance")
+                    .WithCronSchedule(configuration["Batches:ResumeSchedule"] ?? "0/5 * * * * ?"));
+            }
             if (retention.Days > 0)
             {
                 var key = new JobKey("retention", "maintenance");
