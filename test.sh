@@ -95,7 +95,9 @@ start_services
 if [ "${1:-}" = "--servers" ]; then
   env | grep '^LABCHARTS_TEST_' | sed 's/^/export /'
   echo "servers are up; Ctrl-C stops them" >&2
-  while true; do sleep 3600; done
+  # Waiting on a background sleep lets a signal reach the EXIT trap at once.
+  trap 'exit 130' INT TERM
+  sleep infinity & wait $!
 fi
 
 log "build"
