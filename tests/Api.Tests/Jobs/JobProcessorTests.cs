@@ -12,7 +12,9 @@ namespace LabCharts.Api.Tests.Jobs;
 /// <summary>The pipeline driven directly, as a queue consumer would drive it.</summary>
 public sealed class JobProcessorTests : IDisposable
 {
-    private readonly LabChartsFactory _factory = new();
+    // The tests drive the processor by hand: the sweeper's start-up pass must not hand their jobs
+    // to the embedded worker as well.
+    private readonly LabChartsFactory _factory = new(settings: new Dictionary<string, string> { ["Sweeper:Enabled"] = "false" });
 
     public void Dispose() => _factory.Dispose();
 
