@@ -13,9 +13,9 @@ using RabbitMQ.Client.Events;
 namespace LabCharts.Jobs.RabbitMq;
 
 /// <summary>
-/// Consumes both queues on one channel with manual acks and a per-consumer prefetch equal to the
-/// worker's concurrency (<c>maxUnsettled</c>). Deliveries wait in two local buffers and interactive ones are handed out
-/// first, so a long batch never delays a student. Unsettled deliveries go back to the queue when
+/// Consumes one lane's queue on a channel of its own with manual acks and a prefetch of
+/// <c>maxUnsettled</c>, so the consumer decides how much of its capacity each lane may use (the
+/// worker keeps batch jobs to a share of its slots). Unsettled deliveries go back to the queue when
 /// the channel closes (crash, SIGTERM, broker restart) and come again, counted by the quorum
 /// queue's <c>x-delivery-count</c>.
 /// </summary>
@@ -24,14 +24,14 @@ public sealed class RabbitMqDeliverySource(
     ILogger<RabbitMqDeliverySource> logger) : IJobDeliverySource
 {
     /// <inheritdoc />
-    public async IAsyncEnumerable<JobDelivery> ReadAllAsync(int maxUnsettled, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<JobDelivery> ReadAllAsync(JobLane lane, int maxUnsettled,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var interactive = Channel.CreateUnbounded<JobDelivery>();
-        var batch = Channel.CreateUnbounded<JobDelivery>();
-        var channel = await ConnectWithRetryAsync(interactive, batch, maxUnsettled, cancellationToken);
+        var buffer = Channel.CreateUnbounded<JobDelivery>();
+        var channel = await ConnectWithRetryAsync(connection.QueueOf(lane), buffer, maxUnsettled, cancellationToken);
         try
         {
-            await foreach (var delivery in LanePriority.InteractiveFirstAsync(interactive.Reader, batch.Reader, cancellationToken))
+            await foreach (var delivery in buffer.Reader.ReadAllAsync(cancellationToken))
             {
                 yield return delivery;
             }
@@ -43,7 +43,7 @@ public sealed class RabbitMqDeliverySource(
         }
     }
 
-    private async Task<IChannel> ConnectWithRetryAsync(Channel<JobDelivery> interactive, Channel<JobDelivery> batch, int maxUnsettled, CancellationToken cancellationToken)
+    private async Task<IChannel> ConnectWithRetryAsync(string queue, Channel<JobDelivery> buffer, int maxUnsettled, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromSeconds(1);
         while (true)
@@ -53,9 +53,8 @@ public sealed class RabbitMqDeliverySource(
                 var connected = await connection.GetAsync(cancellationToken);
                 var channel = await connected.CreateChannelAsync(cancellationToken: cancellationToken);
                 await channel.BasicQosAsync(0, (ushort)Math.Clamp(maxUnsettled, 1, ushort.MaxValue), global: false, cancellationToken);
-                await ConsumeAsync(channel, connection.Options.InteractiveQueue, interactive, cancellationToken);
-                await ConsumeAsync(channel, connection.Options.BatchQueue, batch, cancellationToken);
-                logger.LogInformation("Consuming {Interactive} and {Batch}", connection.Options.InteractiveQueue, connection.Options.BatchQueue);
+                await ConsumeAsync(channel, queue, buffer, cancellationToken);
+                logger.LogInformation("Consuming {Queue}", queue);
                 return channel;
             }
             catch (Exception error) when (error is not OperationCanceledException)

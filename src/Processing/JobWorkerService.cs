@@ -24,33 +24,38 @@ public sealed class JobWorkerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var concurrency = options.Value.EffectiveConcurrency;
-        // Students first: the source hands out interactive deliveries before batch ones, and batch
-        // jobs may hold at most this share of the slots, so slots stay free for students' jobs while a
-        // large batch runs. (A batch delivery taken while the batch share is full waits for a batch
-        // slot, and the next delivery is taken after it: a student's job then waits for at most one
-        // batch job to finish.)
+        // Students first: each lane is read on its own and takes only as many deliveries as its own
+        // capacity allows — students up to every slot, batch jobs up to this share — and a taken
+        // delivery waits for one of the shared slots. A batch job never holds a slot it is not
+        // running in, and never stops students' deliveries from being taken.
         var batchSlots = Math.Clamp((int)Math.Floor(concurrency * batchOptions.Value.WorkerShare), 1, concurrency);
         using var slots = new SemaphoreSlim(concurrency, concurrency);
-        using var batchGate = new SemaphoreSlim(batchSlots, batchSlots);
+        await Task.WhenAll(
+            ConsumeAsync(JobLane.Interactive, concurrency, slots, stoppingToken),
+            ConsumeAsync(JobLane.Batch, batchSlots, slots, stoppingToken));
+        logger.LogInformation("Job worker stopped");
+    }
+
+    /// <summary>
+    /// Takes a lane's deliveries while the lane has capacity, runs each in a shared slot, and on
+    /// shutdown stops taking and finishes the ones it holds (the host's shutdown timeout is the grace).
+    /// </summary>
+    private async Task ConsumeAsync(JobLane lane, int capacity, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        using var taken = new SemaphoreSlim(capacity, capacity);
         var running = new HashSet<Task>();
         try
         {
-            await using var deliveries = source.ReadAllAsync(concurrency, stoppingToken).GetAsyncEnumerator(stoppingToken);
+            await using var deliveries = source.ReadAllAsync(lane, capacity, stoppingToken).GetAsyncEnumerator(stoppingToken);
             while (true)
             {
-                await slots.WaitAsync(stoppingToken);
+                await taken.WaitAsync(stoppingToken);
                 if (!await deliveries.MoveNextAsync())
                 {
                     break;
                 }
                 var delivery = deliveries.Current;
-                var batch = delivery.Message.Lane == JobLane.Batch;
-                if (batch)
-                {
-                    // A delivery already taken is finished, so this wait ignores the stopping token.
-                    await batchGate.WaitAsync(CancellationToken.None);
-                }
-                var task = Task.Run(() => RunAsync(delivery, batch ? batchGate : null, slots), CancellationToken.None);
+                var task = Task.Run(() => RunAsync(delivery, taken, slots), CancellationToken.None);
                 lock (running)
                 {
                     running.Add(task);
@@ -66,7 +71,7 @@ public sealed class JobWorkerService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            logger.LogInformation("Job worker stopping; finishing the jobs in flight");
+            logger.LogInformation("Job worker stopping taking {Lane} jobs; finishing the ones in flight", lane);
         }
         Task[] inFlight;
         lock (running)
@@ -76,17 +81,24 @@ public sealed class JobWorkerService(
         await Task.WhenAll(inFlight);
     }
 
-    // The job deliberately ignores the stopping token: a job already taken is finished.
-    private async Task RunAsync(JobDelivery delivery, SemaphoreSlim? batchGate, SemaphoreSlim slots)
+    // A delivery already taken is finished: neither the wait for a slot nor the job heeds the stopping token.
+    private async Task RunAsync(JobDelivery delivery, SemaphoreSlim taken, SemaphoreSlim slots)
     {
         try
         {
-            await HandleAsync(delivery, CancellationToken.None);
+            await slots.WaitAsync(CancellationToken.None);
+            try
+            {
+                await HandleAsync(delivery, CancellationToken.None);
+            }
+            finally
+            {
+                slots.Release();
+            }
         }
         finally
         {
-            batchGate?.Release();
-            slots.Release();
+            taken.Release();
         }
     }
 

@@ -5,7 +5,7 @@ using LabCharts.Jobs.Messages;
 namespace LabCharts.Jobs.Queue;
 
 /// <summary>
-/// The embedded queue: two unbounded channels in memory, interactive read before batch. Messages
+/// The embedded queue: two unbounded channels in memory, one per lane, each read on its own. Messages
 /// do not survive the process; <see cref="Submission.JobSweeper"/> re-publishes every job
 /// whose record is not final when the process starts, so none is lost.
 /// </summary>
@@ -22,9 +22,11 @@ public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<JobDelivery> ReadAllAsync(int maxUnsettled, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<JobDelivery> ReadAllAsync(JobLane lane, int maxUnsettled,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var (message, count) in LanePriority.InteractiveFirstAsync(_interactive.Reader, _batch.Reader, cancellationToken))
+        var channel = lane == JobLane.Batch ? _batch : _interactive;
+        await foreach (var (message, count) in channel.Reader.ReadAllAsync(cancellationToken))
         {
             yield return new Delivery(this, message, count);
         }

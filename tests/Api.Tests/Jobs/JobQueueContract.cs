@@ -7,7 +7,7 @@ namespace LabCharts.Api.Tests.Jobs;
 public abstract class JobQueueContract : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private IAsyncEnumerator<JobDelivery>? _deliveries;
+    private readonly Dictionary<JobLane, IAsyncEnumerator<JobDelivery>> _deliveries = [];
 
     protected abstract IJobQueue Queue { get; }
 
@@ -15,13 +15,16 @@ public abstract class JobQueueContract : IAsyncDisposable
 
     private static JobMessage Message(JobLane lane = JobLane.Interactive) => new(Guid.NewGuid().ToString("N"), "utest", lane);
 
-    protected async Task<JobDelivery> NextAsync()
+    protected async Task<JobDelivery> NextAsync(JobLane lane = JobLane.Interactive)
     {
-        _deliveries ??= Source.ReadAllAsync(2, _stop.Token).GetAsyncEnumerator(_stop.Token);
-        var next = _deliveries.MoveNextAsync().AsTask();
+        if (!_deliveries.TryGetValue(lane, out var deliveries))
+        {
+            deliveries = _deliveries[lane] = Source.ReadAllAsync(lane, 2, _stop.Token).GetAsyncEnumerator(_stop.Token);
+        }
+        var next = deliveries.MoveNextAsync().AsTask();
         Assert.True(await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(10))) == next, "no delivery within 10 s");
         Assert.True(await next);
-        return _deliveries.Current;
+        return deliveries.Current;
     }
 
     [Fact]
@@ -53,7 +56,7 @@ public abstract class JobQueueContract : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Read_InteractiveWaiting_ComesBeforeBatch()
+    public async Task Read_EachLane_GetsOnlyItsOwnMessages()
     {
         var ct = TestContext.Current.CancellationToken;
         var batch = Message(JobLane.Batch);
@@ -62,13 +65,13 @@ public abstract class JobQueueContract : IAsyncDisposable
         await Queue.PublishAsync(interactive, ct);
         await WarmUpAsync();
 
-        var first = await NextAsync();
-        var second = await NextAsync();
+        var fromInteractive = await NextAsync(JobLane.Interactive);
+        var fromBatch = await NextAsync(JobLane.Batch);
 
-        Assert.Equal(interactive, first.Message);
-        Assert.Equal(batch, second.Message);
-        await first.AckAsync(ct);
-        await second.AckAsync(ct);
+        Assert.Equal(interactive, fromInteractive.Message);
+        Assert.Equal(batch, fromBatch.Message);
+        await fromInteractive.AckAsync(ct);
+        await fromBatch.AckAsync(ct);
     }
 
     /// <summary>Lets a broker's prefetch fill the local buffers before the first read.</summary>
@@ -77,11 +80,11 @@ public abstract class JobQueueContract : IAsyncDisposable
     public virtual async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        if (_deliveries is not null)
+        foreach (var deliveries in _deliveries.Values)
         {
             try
             {
-                await _deliveries.DisposeAsync();
+                await deliveries.DisposeAsync();
             }
             catch (OperationCanceledException)
             {
