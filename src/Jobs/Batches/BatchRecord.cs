@@ -41,11 +41,11 @@ public sealed record BatchRecord
     public string? Error { get; init; }
 }
 
-/// <summary>One matching job of a batch: <c>batches/{id}/jobs.json</c> lists them in publishing order.</summary>
+/// <summary>One matching job of a batch: <c>batch-runs/{id}/jobs.json</c> lists them in publishing order.</summary>
 public sealed record BatchJob(string Owner, string JobId);
 
 /// <summary>
-/// <c>batches/{id}/progress/{worker}.json</c>: what one worker process did for a batch. One writer
+/// <c>batch-runs/{id}/progress/{worker}.json</c>: what one worker process did for a batch. One writer
 /// each, so no increment is ever lost; the batch's counts are their sums.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
@@ -71,7 +71,7 @@ public sealed record BatchProgress
 public sealed record BatchFailure(string JobId, string Code);
 
 /// <summary>
-/// <c>batches/{id}/publisher.json</c>: which process publishes the batch, renewed every second. A
+/// <c>batch-runs/{id}/publisher.json</c>: which process publishes the batch, renewed every second. A
 /// lease not renewed for <see cref="BatchService.LeaseLifetime"/> is taken over by another API
 /// process, which carries on from the last recorded position.
 /// </summary>

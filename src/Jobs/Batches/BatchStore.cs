@@ -5,21 +5,25 @@ using LabCharts.Jobs.Storage;
 namespace LabCharts.Jobs.Batches;
 
 /// <summary>
-/// Batches in storage: <c>batches/{id}.json</c> (the publisher's record), <c>batches/{id}/jobs.json</c>
-/// (the matching jobs), <c>batches/{id}/cancelled.json</c> (an admin's cancel) and
-/// <c>batches/{id}/progress/{worker}.json</c> (each worker process's counts).
+/// Batches in storage: <c>batches/{id}.json</c> (the publisher's record) alone under <c>batches/</c>, so
+/// listing batches reads one key per batch; everything else of a batch under <c>batch-runs/{id}/</c>:
+/// <c>jobs.json</c> (the matching jobs), <c>cancelled.json</c> (an admin's cancel), <c>publisher.json</c>
+/// (the lease), <c>done/{jobId}.{outcome}</c> (one marker per job) and <c>progress/{worker}.json</c>.
 /// </summary>
 public sealed class BatchStore(IObjectStore store)
 {
     private static StorageKey RecordKey(string id) => StorageKey.Of("batches", id + ".json");
 
-    private static StorageKey JobsKey(string id) => StorageKey.Of("batches", id, "jobs.json");
+    // Per-batch objects live apart from the records: the scheduler lists batches/ every few seconds.
+    private const string Runs = "batch-runs";
 
-    private static StorageKey CancelKey(string id) => StorageKey.Of("batches", id, "cancelled.json");
+    private static StorageKey JobsKey(string id) => StorageKey.Of(Runs, id, "jobs.json");
 
-    private static StorageKey LeaseKey(string id) => StorageKey.Of("batches", id, "publisher.json");
+    private static StorageKey CancelKey(string id) => StorageKey.Of(Runs, id, "cancelled.json");
 
-    private static StorageKey ProgressKey(string id, string worker) => StorageKey.Of("batches", id, "progress", worker + ".json");
+    private static StorageKey LeaseKey(string id) => StorageKey.Of(Runs, id, "publisher.json");
+
+    private static StorageKey ProgressKey(string id, string worker) => StorageKey.Of(Runs, id, "progress", worker + ".json");
 
     /// <summary>Writes the publisher's record.</summary>
     public Task SaveAsync(BatchRecord batch, CancellationToken cancellationToken)
@@ -77,18 +81,18 @@ public sealed class BatchStore(IObjectStore store)
     }
 
     /// <summary>
-    /// Marks one job of a batch done with its outcome: <c>batches/{id}/done/{jobId}.{outcome}[.{code}]</c>.
+    /// Marks one job of a batch done with its outcome: <c>batch-runs/{id}/done/{jobId}.{outcome}[.{code}]</c>.
     /// Idempotent (a job redelivered writes the same key), so counting the markers counts each job once.
     /// </summary>
     public Task MarkDoneAsync(string id, string jobId, string outcome, string? code, CancellationToken cancellationToken) =>
-        store.PutAsync(StorageKey.Of("batches", id, "done", code is null ? $"{jobId}.{outcome}" : $"{jobId}.{outcome}.{code}"),
+        store.PutAsync(StorageKey.Of(Runs, id, "done", code is null ? $"{jobId}.{outcome}" : $"{jobId}.{outcome}.{code}"),
             "{}"u8.ToArray(), ContentTypes.Json, cancellationToken);
 
     /// <summary>Every job of a batch marked done: its id, outcome and error code.</summary>
     public async Task<IReadOnlyList<(string JobId, string Outcome, string? Code)>> GetDoneAsync(string id, CancellationToken cancellationToken)
     {
         var done = new Dictionary<string, (string JobId, string Outcome, string? Code)>(StringComparer.Ordinal);
-        await foreach (var key in store.ListAsync($"batches/{id}/done/", cancellationToken))
+        await foreach (var key in store.ListAsync($"{Runs}/{id}/done/", cancellationToken))
         {
             var parts = key.Value[(key.Value.LastIndexOf('/') + 1)..].Split('.');
             if (parts.Length >= 2 && JobId.IsValid(parts[0]))
@@ -109,7 +113,7 @@ public sealed class BatchStore(IObjectStore store)
     public async Task<IReadOnlyList<BatchProgress>> GetProgressAsync(string id, CancellationToken cancellationToken)
     {
         var all = new List<BatchProgress>();
-        await foreach (var key in store.ListAsync($"batches/{id}/progress/", cancellationToken))
+        await foreach (var key in store.ListAsync($"{Runs}/{id}/progress/", cancellationToken))
         {
             if (await store.GetAsync(key, cancellationToken) is { } stored
                 && JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchProgress) is { } progress)
