@@ -22,6 +22,7 @@ public sealed class JobProcessor(
     JobPipeline pipeline,
     IJobEvents events,
     BatchProgressReporter batches,
+    BatchCpu batchCpu,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     ILogger<JobProcessor> logger)
@@ -125,7 +126,9 @@ public sealed class JobProcessor(
         {
             var request = await records.GetRequestAsync(record.Owner, record.Id, cancellationToken)
                 ?? throw new InvalidOperationException($"Job {record.Id} has no stored request.");
-            var output = pipeline.Run(JobRequestValidator.Validate(request));
+            var job = JobRequestValidator.Validate(request);
+            // A student's job computes here; a batch job on the low-priority batch threads.
+            var output = batchId is null ? pipeline.Run(job) : await batchCpu.RunAsync(() => pipeline.Run(job));
             var artifacts = new List<StoredArtifact>();
             foreach (var artifact in output.Artifacts)
             {

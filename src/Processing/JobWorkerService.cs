@@ -27,8 +27,9 @@ public sealed class JobWorkerService(
         // Students first: each lane is read on its own and takes only as many deliveries as its own
         // capacity allows — students up to every slot, batch jobs up to this share — and a taken
         // delivery waits for one of the shared slots. A batch job never holds a slot it is not
-        // running in, and never stops students' deliveries from being taken.
-        var batchSlots = Math.Clamp((int)Math.Floor(concurrency * batchOptions.Value.WorkerShare), 1, concurrency);
+        // running in, and never stops students' deliveries from being taken; its CPU work runs at
+        // the lowest priority (BatchCpu), so it never keeps a student's job from a core either.
+        var batchSlots = batchOptions.Value.SlotsOf(concurrency);
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         await Task.WhenAll(
             ConsumeAsync(JobLane.Interactive, concurrency, slots, stoppingToken),

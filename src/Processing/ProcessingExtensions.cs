@@ -23,6 +23,7 @@ public static class ProcessingExtensions
         services.AddSingleton<JobPipeline>();
         builder.AddBatchStore();
         services.AddSingleton<BatchProgressReporter>();
+        services.AddSingleton<BatchCpu>();
         services.AddScoped<JobProcessor>();
         services.AddHostedService<JobWorkerService>();
         return builder;

@@ -12,7 +12,8 @@ public static class BatchExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<BatchOptions>().BindConfiguration("Batches")
-            .Validate(o => o.PublishRate > 0 && o.WorkerShare is > 0 and <= 1, "Batches:PublishRate > 0 and Batches:WorkerShare in (0, 1].")
+            .Validate(o => o.PublishRate > 0 && o.WorkerShare is > 0 and <= 1 && o.Nice is >= 0 and <= 19,
+                "Batches:PublishRate > 0, Batches:WorkerShare in (0, 1] and Batches:Nice in 0–19.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton<BatchStore>();
         return builder;

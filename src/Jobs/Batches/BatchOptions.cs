@@ -12,6 +12,16 @@ public sealed class BatchOptions
     /// </summary>
     public double WorkerShare { get; set; } = 0.5;
 
+    /// <summary>
+    /// The CPU niceness (0–19, Linux) of the threads that analyse and render batch jobs: at 19 (the
+    /// default) the kernel gives batch work only the CPU time students' jobs and the servers leave
+    /// over; 0 runs it at the same priority as everything else.
+    /// </summary>
+    public int Nice { get; set; } = 19;
+
+    /// <summary>How many of <paramref name="concurrency"/> worker slots batch jobs may hold at once (at least 1).</summary>
+    public int SlotsOf(int concurrency) => Math.Clamp((int)Math.Floor(concurrency * WorkerShare), 1, Math.Max(1, concurrency));
+
     /// <summary>An optional re-render on a schedule (e.g. every night): off unless its schedule is set.</summary>
     public NightlyRerenderOptions Nightly { get; set; } = new();
 }

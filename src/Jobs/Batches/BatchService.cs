@@ -261,40 +261,59 @@ public sealed class BatchService(
         await batches.CancelAsync(batchId, time.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>A batch as an admin sees it: the publisher's record, every worker's counts, the cancel.</summary>
+    /// <summary>
+    /// How long a batch whose publishing is over may go without any worker counting a job before it is
+    /// counted from its done markers (a worker that crashed may have lost its last counts).
+    /// </summary>
+    public static TimeSpan SettleAfter { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A batch as an admin sees it, in a few reads however large the batch: while it runs, the counts
+    /// are the sum of every worker's running counts; once it may have ended (publishing over, and the
+    /// counts reach what was published or have not moved for <see cref="SettleAfter"/>) they are counted
+    /// from the per-job done markers, which count each job once whatever was redelivered or published
+    /// twice. The view of a batch that has ended is kept, and read back from then on.
+    /// </summary>
     public async Task<BatchView?> ViewAsync(string batchId, CancellationToken cancellationToken)
     {
         if (await batches.GetAsync(batchId, cancellationToken) is not { } batch)
         {
             return null;
         }
-        var progress = await batches.GetProgressAsync(batchId, cancellationToken);
+        if (await batches.GetFinalAsync(batchId, cancellationToken) is { } final)
+        {
+            return final;
+        }
         var cancelledAt = await batches.CancelledAtAsync(batchId, cancellationToken);
-        // Counts come from the per-job markers (each job once, whatever was redelivered or published
-        // twice); the workers' progress objects give the times and the failures' order.
-        var done = await batches.GetDoneAsync(batchId, cancellationToken);
-        var succeeded = done.Count(d => d.Outcome == "succeeded");
-        var failed = done.Count(d => d.Outcome == "failed");
-        var skipped = done.Count - succeeded - failed;
-        var processed = done.Count;
-        var lastDone = progress.Max(p => p.UpdatedAt);
+        var progress = await batches.GetProgressAsync(batchId, cancellationToken);
+        var tally = Tally.Of(progress);
+        var now = time.GetUtcNow();
+        var publishingOver = batch.PublishedAt is not null || cancelledAt is not null || batch.State == BatchState.Failed;
+        DateTimeOffset?[] moments = [tally.LastDone, batch.PublishedAt, cancelledAt, batch.StartedAt, batch.CreatedAt];
+        var quietFor = now - moments.Max()!.Value;
+        var settling = publishingOver && (tally.Processed >= batch.Published || quietFor >= SettleAfter);
+        if (settling)
+        {
+            tally = Tally.Of(await batches.GetDoneAsync(batchId, cancellationToken), tally.LastDone);
+        }
+        var ended = settling && batch.PublishedAt is not null && tally.Processed >= batch.Published;
         var (state, finishedAt) = batch switch
         {
             _ when cancelledAt is not null => (BatchState.Cancelled, cancelledAt),
             { State: BatchState.Failed } => (BatchState.Failed, batch.PublishedAt),
-            { State: BatchState.Running, PublishedAt: not null } when processed >= batch.Published =>
-                (BatchState.Succeeded, lastDone is { } last && last > batch.PublishedAt ? last : batch.PublishedAt),
+            { State: BatchState.Running } when ended =>
+                (BatchState.Succeeded, tally.LastDone is { } last && last > batch.PublishedAt ? last : batch.PublishedAt),
             _ => (batch.State, (DateTimeOffset?)null),
         };
         double? rate = null;
         double? left = null;
-        if (batch.StartedAt is { } started && processed > 0)
+        if (batch.StartedAt is { } started && tally.Processed > 0)
         {
-            var seconds = Math.Max(0.001, ((finishedAt ?? time.GetUtcNow()) - started).TotalSeconds);
-            rate = processed / seconds;
-            left = state == BatchState.Running ? Math.Max(0, batch.Total - processed) / rate : 0;
+            var seconds = Math.Max(0.001, ((finishedAt ?? now) - started).TotalSeconds);
+            rate = tally.Processed / seconds;
+            left = state == BatchState.Running ? Math.Max(0, batch.Total - tally.Processed) / rate : 0;
         }
-        return new BatchView
+        var view = new BatchView
         {
             Id = batch.Id,
             State = state,
@@ -302,11 +321,10 @@ public sealed class BatchService(
             CreatedBy = batch.CreatedBy,
             Total = batch.Total,
             Published = batch.Published,
-            Succeeded = succeeded,
-            Failed = failed,
-            Skipped = skipped,
-            Failures = [.. done.Where(d => d.Outcome == "failed").OrderBy(d => d.JobId, StringComparer.Ordinal)
-                .Take(FailuresShown).Select(d => new BatchFailure(d.JobId, d.Code ?? "processing_failed"))],
+            Succeeded = tally.Succeeded,
+            Failed = tally.Failed,
+            Skipped = tally.Skipped,
+            Failures = tally.Failures,
             CreatedAt = batch.CreatedAt,
             StartedAt = batch.StartedAt,
             FinishedAt = finishedAt,
@@ -314,5 +332,33 @@ public sealed class BatchService(
             EstimatedSecondsLeft = left,
             Error = batch.Error,
         };
+        if (ended)
+        {
+            await batches.SaveFinalAsync(view, cancellationToken);
+        }
+        return view;
+    }
+
+    /// <summary>A batch's counts: from the workers' running counts, or exact from the done markers.</summary>
+    private sealed record Tally(int Succeeded, int Failed, int Skipped, IReadOnlyList<BatchFailure> Failures, DateTimeOffset? LastDone)
+    {
+        public int Processed => Succeeded + Failed + Skipped;
+
+        public static Tally Of(IReadOnlyList<BatchProgress> progress) => new(
+            progress.Sum(p => p.Succeeded),
+            progress.Sum(p => p.Failed),
+            progress.Sum(p => p.Skipped),
+            First(progress.SelectMany(p => p.Failures)),
+            progress.Max(p => p.UpdatedAt));
+
+        public static Tally Of(IReadOnlyList<(string JobId, string Outcome, string? Code)> done, DateTimeOffset? lastDone) => new(
+            done.Count(d => d.Outcome == "succeeded"),
+            done.Count(d => d.Outcome == "failed"),
+            done.Count(d => d.Outcome is not ("succeeded" or "failed")),
+            First(done.Where(d => d.Outcome == "failed").Select(d => new BatchFailure(d.JobId, d.Code ?? "processing_failed"))),
+            lastDone);
+
+        private static BatchFailure[] First(IEnumerable<BatchFailure> failures) =>
+            [.. failures.OrderBy(f => f.JobId, StringComparer.Ordinal).Take(FailuresShown)];
     }
 }

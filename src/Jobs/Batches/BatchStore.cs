@@ -8,7 +8,8 @@ namespace LabCharts.Jobs.Batches;
 /// Batches in storage: <c>batches/{id}.json</c> (the publisher's record) alone under <c>batches/</c>, so
 /// listing batches reads one key per batch; everything else of a batch under <c>batch-runs/{id}/</c>:
 /// <c>jobs.json</c> (the matching jobs), <c>cancelled.json</c> (an admin's cancel), <c>publisher.json</c>
-/// (the lease), <c>done/{jobId}.{outcome}</c> (one marker per job) and <c>progress/{worker}.json</c>.
+/// (the lease), <c>done/{jobId}.{outcome}</c> (one marker per job), <c>progress/{worker}.json</c> (each
+/// worker's running counts) and <c>final.json</c> (the view of a batch that has ended, counted from the markers).
 /// </summary>
 public sealed class BatchStore(IObjectStore store)
 {
@@ -24,6 +25,8 @@ public sealed class BatchStore(IObjectStore store)
     private static StorageKey LeaseKey(string id) => StorageKey.Of(Runs, id, "publisher.json");
 
     private static StorageKey ProgressKey(string id, string worker) => StorageKey.Of(Runs, id, "progress", worker + ".json");
+
+    private static StorageKey FinalKey(string id) => StorageKey.Of(Runs, id, "final.json");
 
     /// <summary>Writes the publisher's record.</summary>
     public Task SaveAsync(BatchRecord batch, CancellationToken cancellationToken)
@@ -122,6 +125,21 @@ public sealed class BatchStore(IObjectStore store)
             }
         }
         return all;
+    }
+
+    /// <summary>Keeps the view of a batch that has ended (it no longer changes).</summary>
+    public Task SaveFinalAsync(BatchView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return store.PutAsync(FinalKey(view.Id), JsonSerializer.SerializeToUtf8Bytes(view, LabChartsJson.Default.BatchView),
+            ContentTypes.Json, cancellationToken);
+    }
+
+    /// <summary>The kept view of a batch that has ended, or null while it runs.</summary>
+    public async Task<BatchView?> GetFinalAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(FinalKey(id), cancellationToken);
+        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchView);
     }
 
     /// <summary>A page of batch ids, newest first, and how many there are.</summary>

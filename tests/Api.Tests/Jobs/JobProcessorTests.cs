@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabCharts.Api.Tests.Infrastructure;
 using LabCharts.Jobs;
+using LabCharts.Jobs.Batches;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
@@ -18,14 +19,14 @@ public sealed class JobProcessorTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<JobRecord> CreateAsync(string body)
+    private async Task<JobRecord> CreateAsync(string body, string owner = "utest")
     {
         _ = _factory.Server; // start the host
         var records = _factory.Services.GetRequiredService<JobRecordStore>();
         var now = DateTimeOffset.UtcNow;
         var record = new JobRecord
         {
-            Id = JobId.New(now), Owner = "utest", Experiment = "pendulum",
+            Id = JobId.New(now), Owner = owner, Experiment = "pendulum",
             Status = JobStatus.Queued, CreatedAt = now, UpdatedAt = now,
         };
         var request = JsonSerializer.Deserialize(body, LabChartsJson.Default.JobRequest)!;
@@ -33,11 +34,73 @@ public sealed class JobProcessorTests : IDisposable
         return record;
     }
 
-    private async Task<JobOutcome> ProcessAsync(JobRecord record, int delivery)
+    private async Task<JobOutcome> ProcessAsync(JobRecord record, int delivery, string? batchId = null)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var processor = scope.ServiceProvider.GetRequiredService<JobProcessor>();
-        return await processor.ProcessAsync(new JobMessage(record.Id, record.Owner), delivery, TestContext.Current.CancellationToken);
+        var message = batchId is null ? new JobMessage(record.Id, record.Owner) : new JobMessage(record.Id, record.Owner, JobLane.Batch, batchId);
+        return await processor.ProcessAsync(message, delivery, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task BatchCpu_RunsBatchWorkAtTheLowestPriority_StudentsWorkStaysAtNormal()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "thread niceness is a Linux feature");
+        _ = _factory.Server;
+        var cpu = _factory.Services.GetRequiredService<BatchCpu>();
+
+        var batchNice = await cpu.RunAsync(BatchCpu.CurrentNice);
+        var callerNice = BatchCpu.CurrentNice();
+
+        Assert.Equal(19, batchNice);
+        Assert.NotNull(callerNice);
+        Assert.True(callerNice < 19, $"the test's own thread is at nice {callerNice}");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => cpu.RunAsync<int>(() => throw new InvalidOperationException("boom")));
+        Assert.Equal("boom", error.Message);
+    }
+
+    [Fact]
+    public async Task BatchView_ACountLostInAWorkerCrash_IsMadeGoodFromTheDoneMarkers_AndTheEndedViewIsKept()
+    {
+        const string owner = "u0123456789abcdef0123456789abcdef";
+        var ct = TestContext.Current.CancellationToken;
+        var first = await CreateAsync(SampleRequests.Pendulum, owner);
+        var second = await CreateAsync(SampleRequests.Pendulum, owner);
+        Assert.Equal(JobOutcome.Done, await ProcessAsync(first, 1));
+        Assert.Equal(JobOutcome.Done, await ProcessAsync(second, 1));
+        var batches = _factory.Services.GetRequiredService<BatchStore>();
+        var service = _factory.Services.GetRequiredService<BatchService>();
+        var records = _factory.Services.GetRequiredService<JobRecordStore>();
+        // A batch of both jobs, already published (driven by hand here, as a worker would see it).
+        var now = DateTimeOffset.UtcNow;
+        var batch = new BatchRecord
+        {
+            Id = JobId.New(now), Filter = new BatchFilter { Owner = owner, Status = JobStatus.Succeeded }, State = BatchState.Running,
+            CreatedBy = "test", CreatedAt = now, StartedAt = now, Total = 2, Published = 2, PublishedAt = now,
+        };
+        await batches.SaveAsync(batch, ct);
+
+        // The first job is re-rendered and counted. The second was re-rendered by a worker that crashed
+        // before it counted it: its record says so, and the redelivery only writes its done marker.
+        Assert.Equal(JobOutcome.Done, await ProcessAsync(first, 1, batch.Id));
+        var stored = (await records.GetAsync(owner, second.Id, ct))!;
+        await records.SaveAsync(stored with
+        {
+            RenderVersion = 2, BatchId = batch.Id, History = [.. stored.History, new JobRun(DateTimeOffset.UtcNow, 2, JobStatus.Succeeded, batch.Id)],
+        }, ct);
+        Assert.Equal(JobOutcome.Done, await ProcessAsync(second, 2, batch.Id));
+
+        var running = (await service.ViewAsync(batch.Id, ct))!;
+        Assert.Equal(BatchState.Running, running.State);
+        Assert.Equal(1, running.Succeeded); // the workers' running counts
+        await Task.Delay(BatchService.SettleAfter + TimeSpan.FromMilliseconds(500), ct);
+
+        var ended = (await service.ViewAsync(batch.Id, ct))!;
+        Assert.Equal(BatchState.Succeeded, ended.State);
+        Assert.Equal((2, 0, 0), (ended.Succeeded, ended.Failed, ended.Skipped));
+        Assert.NotNull(ended.FinishedAt);
+        Assert.True(File.Exists(Path.Combine(_factory.DataRoot, "batch-runs", batch.Id, "final.json")));
+        Assert.Equal(ended, (await service.ViewAsync(batch.Id, ct))! with { Failures = ended.Failures });
     }
 
     [Fact]
