@@ -31,9 +31,10 @@ public sealed class JobWorkerService(
         // the lowest priority (BatchCpu), so it never keeps a student's job from a core either.
         var batchSlots = batchOptions.Value.SlotsOf(concurrency);
         using var slots = new SemaphoreSlim(concurrency, concurrency);
+        using var students = new StudentsAtWork();
         await Task.WhenAll(
-            ConsumeAsync(JobLane.Interactive, concurrency, slots, stoppingToken),
-            ConsumeAsync(JobLane.Batch, batchSlots, slots, stoppingToken));
+            ConsumeAsync(JobLane.Interactive, concurrency, slots, students, stoppingToken),
+            ConsumeAsync(JobLane.Batch, batchSlots, slots, students, stoppingToken));
         logger.LogInformation("Job worker stopped");
     }
 
@@ -41,7 +42,7 @@ public sealed class JobWorkerService(
     /// Takes a lane's deliveries while the lane has capacity, runs each in a shared slot, and on
     /// shutdown stops taking and finishes the ones it holds (the host's shutdown timeout is the grace).
     /// </summary>
-    private async Task ConsumeAsync(JobLane lane, int capacity, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task ConsumeAsync(JobLane lane, int capacity, SemaphoreSlim slots, StudentsAtWork students, CancellationToken stoppingToken)
     {
         using var taken = new SemaphoreSlim(capacity, capacity);
         var running = new HashSet<Task>();
@@ -56,7 +57,7 @@ public sealed class JobWorkerService(
                     break;
                 }
                 var delivery = deliveries.Current;
-                var task = Task.Run(() => RunAsync(delivery, taken, slots), CancellationToken.None);
+                var task = Task.Run(() => RunAsync(delivery, lane, taken, slots, students), CancellationToken.None);
                 lock (running)
                 {
                     running.Add(task);
@@ -83,11 +84,18 @@ public sealed class JobWorkerService(
     }
 
     // A delivery already taken is finished: neither the wait for a slot nor the job heeds the stopping token.
-    private async Task RunAsync(JobDelivery delivery, SemaphoreSlim taken, SemaphoreSlim slots)
+    // A batch job starts only while no student's job is running here: the batch yields the CPU, the
+    // storage and the broker to the student for the few tens of milliseconds their job takes.
+    private async Task RunAsync(JobDelivery delivery, JobLane lane, SemaphoreSlim taken, SemaphoreSlim slots, StudentsAtWork students)
     {
         try
         {
+            if (lane == JobLane.Batch)
+            {
+                await students.WhenNoneAsync();
+            }
             await slots.WaitAsync(CancellationToken.None);
+            using var student = lane == JobLane.Interactive ? students.Enter() : null;
             try
             {
                 await HandleAsync(delivery, CancellationToken.None);
@@ -131,4 +139,70 @@ public sealed class JobWorkerService(
     /// <summary>Exponential backoff: 0.2 s, 0.4 s, 0.8 s … capped at 10 s.</summary>
     internal static TimeSpan RetryDelay(int deliveryCount) =>
         TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, Math.Max(0, deliveryCount - 1))));
+
+    /// <summary>How many students' jobs are running in this worker, and a wait for there to be none.</summary>
+    private sealed class StudentsAtWork : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private int _running;
+        private TaskCompletionSource _none = NewSignal(set: true);
+
+        /// <summary>Completes when no student's job is running (at once if none is).</summary>
+        public Task WhenNoneAsync()
+        {
+            lock (_gate)
+            {
+                return _none.Task;
+            }
+        }
+
+        /// <summary>Counts a student's job as running until the result is disposed.</summary>
+        public IDisposable Enter()
+        {
+            lock (_gate)
+            {
+                if (_running++ == 0)
+                {
+                    _none = NewSignal(set: false);
+                }
+            }
+            return new Exit(this);
+        }
+
+        public void Dispose() => _none.TrySetResult();
+
+        private void Leave()
+        {
+            lock (_gate)
+            {
+                if (--_running == 0)
+                {
+                    _none.TrySetResult();
+                }
+            }
+        }
+
+        private static TaskCompletionSource NewSignal(bool set)
+        {
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (set)
+            {
+                signal.SetResult();
+            }
+            return signal;
+        }
+
+        private sealed class Exit(StudentsAtWork owner) : IDisposable
+        {
+            private int _done;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _done, 1) == 0)
+                {
+                    owner.Leave();
+                }
+            }
+        }
+    }
 }
