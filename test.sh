@@ -32,6 +32,10 @@ install_packages() {
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
+  if [ ! -d clients/miniprogram/node_modules/ws ]; then
+    log "installing the mini-program client's test dependencies (npm ci)"
+    (cd clients/miniprogram && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
   if [ ! -x .tmp/s3rver/node_modules/.bin/s3rver ]; then
     log "installing s3rver (npm)"
     mkdir -p .tmp/s3rver
@@ -106,17 +110,28 @@ dotnet build LabCharts.slnx -c Release -nologo -v quiet
 log "test"
 results=$WORK/results
 status=0
+mkdir -p "$results"
 projects=()
+node_tests=false
 if [ $# -gt 0 ]; then
-  for dir in "$@"; do projects+=("$(ls "${dir%/}"/*.Tests.csproj)"); done
+  for dir in "$@"; do
+    if [ "${dir%/}" = clients/miniprogram ]; then node_tests=true; else projects+=("$(ls "${dir%/}"/*.Tests.csproj)"); fi
+  done
 else
   projects=(tests/*/*.Tests.csproj)
+  node_tests=true
 fi
 for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
 done
+if [ "$node_tests" = true ]; then
+  # The mini-program client against the real API (node's test runner; embedded and RabbitMQ + S3).
+  log "test clients/miniprogram (node --test)"
+  (cd clients/miniprogram && node --test --test-reporter=tap --test-reporter-destination="$results/miniprogram.tap" \
+    --test-reporter=spec --test-reporter-destination=stdout test/*.test.js) || status=$?
+fi
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
@@ -127,6 +142,17 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
+
+if [ "$node_tests" = true ] && [ ! -f "$results/miniprogram.tap" ]; then
+  echo "the client tests left no results" >&2
+  failed=$((failed + 1))
+fi
+if [ -f "$results/miniprogram.tap" ]; then
+  tap() { sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$results/miniprogram.tap" | tail -n1; }
+  passed=$((passed + $(tap pass)))
+  failed=$((failed + $(tap fail) + $(tap cancelled)))
+  skipped=$((skipped + $(tap skipped) + $(tap todo)))
+fi
 
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "no test results were found" >&2

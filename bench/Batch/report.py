@@ -20,18 +20,22 @@ print()
 print("| workers | interactive jobs | count | p50 ms | p95 ms | max ms | mean ms | not succeeded |")
 print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 for w in ("1", "2"):
-    for phase, name in ((f"idle-{w}w", "idle"), (f"batch-{w}w", "during the batch")):
+    for phase, name in ((f"idle-{w}w", "idle, before the batch"), (f"batch-{w}w", "during the batch"), (f"idle-after-{w}w", "idle, after the batch")):
         r = by.get(phase)
         if r:
             print(f"| {w} | {name} | {r['count']} | {f(r['p50'])} | {f(r['p95'])} | {f(r['max'])} | {f(r['mean'])} | {r['notSucceeded']} |")
 print()
+print("The idle value is the lower of the two idle p95s (before and after the batch), which makes the 2× target the harder to hold.")
+print()
 print("| workers | p95 during / p95 idle | 2× target | batch jobs | batch state | succeeded / failed / skipped | startedAt → finishedAt | seconds | charts/s | API throughputPerSecond | scan (POST) s |")
 print("| ---: | ---: | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |")
 for w in ("1", "2"):
-    i, b = by.get(f"idle-{w}w"), by.get(f"batch-{w}w")
-    if not (i and b):
+    idles = [r for r in (by.get(f"idle-{w}w"), by.get(f"idle-after-{w}w")) if r and r["p95"]]
+    b = by.get(f"batch-{w}w")
+    if not (idles and b):
         continue
-    ratio = b["p95"] / i["p95"] if b["p95"] and i["p95"] else None
+    idle_p95 = min(r["p95"] for r in idles)
+    ratio = b["p95"] / idle_p95 if b["p95"] else None
     held = "—" if ratio is None else ("held" if ratio <= 2 else "**missed**")
     print(f"| {w} | {f(ratio, 2)} | {held} | {b['total']} | {b['state']} | {b['succeeded']} / {b['batchFailed']} / {b['skipped']} | "
           f"{b['startedAt']} → {b['finishedAt']} | {b['batchSeconds']} | {b['chartsPerSecond']} | {b['apiThroughput']} | {b['scanSeconds']} |")

@@ -95,6 +95,9 @@ log "idle, 1 worker: $K jobs one at a time"
 $BENCH idle --url "$URL" --k "$K" --label idle-1w | tee -a "$RUN/figures.jsonl"
 log "batch, 1 worker: probes every $INTERVAL_MS ms"
 $BENCH batch --url "$URL" --token "$TOKEN" --label batch-1w --interval-ms "$INTERVAL_MS" | tee -a "$RUN/figures.jsonl"
+sleep 2
+log "idle again after the batch, 1 worker: $K jobs one at a time"
+$BENCH idle --url "$URL" --k "$K" --label idle-after-1w | tee -a "$RUN/figures.jsonl"
 
 log "worker-2 started again: 2 workers"
 start_worker worker-2
@@ -103,6 +106,9 @@ log "idle, 2 workers: $K jobs one at a time"
 $BENCH idle --url "$URL" --k "$K" --label idle-2w | tee -a "$RUN/figures.jsonl"
 log "batch, 2 workers: probes every $INTERVAL_MS ms"
 $BENCH batch --url "$URL" --token "$TOKEN" --label batch-2w --interval-ms "$INTERVAL_MS" | tee -a "$RUN/figures.jsonl"
+sleep 2
+log "idle again after the batch, 2 workers: $K jobs one at a time"
+$BENCH idle --url "$URL" --k "$K" --label idle-after-2w | tee -a "$RUN/figures.jsonl"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 N="$N" K="$K" INTERVAL_MS="$INTERVAL_MS" CONCURRENCY="$CONCURRENCY" PUBLISH_RATE="$PUBLISH_RATE" \

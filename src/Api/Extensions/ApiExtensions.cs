@@ -2,6 +2,7 @@ using LabCharts.Api.Apis;
 using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
 using LabCharts.Api.OpenApi;
+using LabCharts.Api.Push;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Scheduling;
 using LabCharts.Jobs.RabbitMq;
@@ -48,6 +49,14 @@ public static class ApiExtensions
         services.AddOptions<AdminOptions>().BindConfiguration("Admin");
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<JobViews>();
+        services.AddOptions<PushOptions>().BindConfiguration("Push")
+            .Validate(o => o.MaxConnections > 0 && o.MaxConnectionsPerUser > 0 && o.HeartbeatSeconds > 0 && o.AuthTimeoutSeconds > 0
+                && o.SendQueueLimit > 0 && o.TicketLifetimeSeconds > 0 && o.MaxWatchIds > 0 && o.MaxClientMessageBytes >= 256,
+                "Push limits must be positive (Push:MaxClientMessageBytes ≥ 256).")
+            .ValidateOnStart();
+        services.AddSingleton<PushTickets>();
+        services.AddSingleton<PushHub>();
+        services.AddHostedService(provider => provider.GetRequiredService<PushHub>());
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -63,9 +72,13 @@ public static class ApiExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseLabChartsHostDefaults();
+        // WebSocket pings keep a socket open through proxies between the protocol's heartbeats, and a
+        // client that answers none for 30 s is taken to be gone.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
 
         app.MapJobsApi();
         app.MapAdminApi();
+        app.MapPushApi();
         app.MapExperimentsApi();
         app.MapFilesApi();
         app.MapPingApi();

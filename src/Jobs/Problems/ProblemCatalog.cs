@@ -54,6 +54,12 @@ public static class ProblemCatalog
         "未识别调用者身份：请通过微信云托管 callContainer 调用。",
         "The caller is not identified: call through WeChat Cloud Run's callContainer.");
 
+    /// <summary>The caller, or this process, holds as many live connections as allowed.</summary>
+    public static Problem TooManyConnections() => new(
+        "too_many_connections", 429,
+        "实时连接过多：请关闭其他页面的连接后重试。",
+        "Too many live connections: close the ones other pages hold and try again.");
+
     /// <summary>No such job for this caller (also when it belongs to someone else).</summary>
     public static Problem JobNotFound() => new(
         "job_not_found", 404, "找不到该任务。", "No such job.");
