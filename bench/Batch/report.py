@@ -27,7 +27,7 @@ for w in ("1", "2"):
 print()
 print("The idle value is the lower of the two idle p95s (before and after the batch), which makes the 2× target the harder to hold.")
 print()
-print("| workers | p95 during / p95 idle | 2× target | batch jobs | batch state | succeeded / failed / skipped | startedAt → finishedAt | seconds | charts/s | API throughputPerSecond | scan (POST) s |")
+print("| workers | p95 during / p95 idle | 2× target | batch jobs | batch state | succeeded / failed / skipped | startedAt → finishedAt | seconds | charts/s | API throughputPerSecond | scan s (POST until the scan was done) |")
 print("| ---: | ---: | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |")
 for w in ("1", "2"):
     idles = [r for r in (by.get(f"idle-{w}w"), by.get(f"idle-after-{w}w")) if r and r["p95"]]

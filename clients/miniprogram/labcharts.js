@@ -170,6 +170,9 @@ function init(options = {}) {
   let pollTimer = null;
   let idleTimer = null;
   let heartbeatMs = 25000;
+  let generation = 0;
+  let polling = false;
+  const wanted = () => watchers.size > 0 || keepOpen;
 
   function deliver(message) {
     const callbacks = watchers.get(message.id);
@@ -183,9 +186,13 @@ function init(options = {}) {
       if (early.length < 10) early.push(message);
       return;
     }
-    const key = `${message.status}@${message.updatedAt}@${message.renderVersion ?? ''}`;
-    if (lastSeen.get(message.id) === key) return;
-    lastSeen.set(message.id, key);
+    // The same state again, or one older than what was delivered (a poll or a watch answer crossing
+    // an event), is not delivered.
+    const at = Date.parse(message.updatedAt) || 0;
+    const key = `${message.status}@${message.renderVersion ?? ''}`;
+    const last = lastSeen.get(message.id);
+    if (last && (at < last.at || (at === last.at && key === last.key))) return;
+    lastSeen.set(message.id, { at, key });
     const jobState = Object.assign({}, message);
     delete jobState.type;
     for (const callback of [...callbacks]) {
@@ -204,6 +211,7 @@ function init(options = {}) {
   }
 
   function shutdown() {
+    generation++; // a connect still on its way finds it is no longer wanted
     timers.clearTimeout(reconnectTimer); reconnectTimer = null;
     stopPolling();
     timers.clearTimeout(idleTimer);
@@ -223,8 +231,14 @@ function init(options = {}) {
   function startPolling() {
     if (pollTimer || watchers.size === 0) return;
     const poll = async () => {
-      for (const id of [...watchers.keys()]) {
-        try { deliver(Object.assign({ type: 'job' }, await job(id))); } catch (e) { /* next round */ }
+      if (polling) return; // the previous round is still on its way
+      polling = true;
+      try {
+        for (const id of [...watchers.keys()]) {
+          try { deliver(Object.assign({ type: 'job' }, await job(id))); } catch (e) { /* next round */ }
+        }
+      } finally {
+        polling = false;
       }
     };
     pollTimer = timers.setInterval(poll, pollMs);
@@ -235,12 +249,17 @@ function init(options = {}) {
     if (pollTimer) { timers.clearInterval(pollTimer); pollTimer = null; }
   }
 
-  function dropped(task) {
+  function dropped(task, code) {
     if (socket !== task) return;
     socket = null;
     timers.clearTimeout(idleTimer);
-    if (watchers.size === 0 && !keepOpen) return;
+    // A socket given up on (no heartbeat, an error) may still be open at the server: close it, so
+    // it does not count against this user's connections.
+    try { task.close({ code: 1000, reason: 'reconnecting' }); } catch (e) { /* already closed */ }
+    if (!wanted()) return;
     startPolling(); // nothing is missed while the socket is away
+    // Refused (4401 ticket, 4429 too many connections): no use trying again at once.
+    if (code === 4401 || code === 4429) reconnectDelay = Math.max(reconnectDelay, 15000);
     timers.clearTimeout(reconnectTimer);
     const jitter = Math.floor(Math.random() * 250);
     reconnectTimer = timers.setTimeout(openSocket, reconnectDelay + jitter);
@@ -248,16 +267,22 @@ function init(options = {}) {
   }
 
   async function openSocket() {
-    if (socket || connecting || (watchers.size === 0 && !keepOpen)) return;
+    if (socket || connecting || !wanted()) return;
     connecting = true;
+    const mine = generation;
     let task = null;
     try {
       const api = await cloudApi();
       if (typeof api.connectContainer !== 'function') { startPolling(); return; }
       // A ticket makes the socket work where the gateway sends no identity on the upgrade.
       const { body: ticket } = await call('POST', '/api/push/ticket', undefined, true);
+      if (mine !== generation || !wanted()) return; // close() came meanwhile
       const opened = await api.connectContainer({ config: { env: options.env }, service: options.service, path: ticket.socketPath || '/ws' });
       task = opened.socketTask;
+      if (mine !== generation || !wanted()) {
+        try { task.close({ code: 1000, reason: 'not needed' }); } catch (e) { /* gone */ }
+        return;
+      }
       socket = task;
       task.onOpen(() => task.send({ data: JSON.stringify({ type: 'auth', ticket: ticket.ticket }) }));
       task.onMessage(({ data }) => {
@@ -283,11 +308,11 @@ function init(options = {}) {
             break; // heartbeat, pong, error
         }
       });
-      task.onClose(() => dropped(task));
+      task.onClose(({ code } = {}) => dropped(task, code));
       task.onError(() => dropped(task));
     } catch (e) {
       if (task && socket === task) dropped(task);
-      else retryLater();
+      else if (mine === generation) retryLater();
     } finally {
       connecting = false;
     }

@@ -12,10 +12,14 @@ namespace LabCharts.Processing;
 /// kernel then gives a re-render batch only the CPU time that students' jobs, the API and the servers
 /// beside it leave over: a student's job that arrives while a batch runs never waits for a core.
 /// Elsewhere (or when the priority cannot be changed) the threads run at normal priority.
+/// Results are handed back through a thread of normal priority: on Linux a thread inherits its
+/// creator's niceness, and completing a task can make the thread pool start a thread right there,
+/// which would then serve students' jobs at the lowest priority for the rest of its life.
 /// </summary>
 public sealed partial class BatchCpu : IDisposable
 {
     private readonly BlockingCollection<Action> _work = [];
+    private readonly BlockingCollection<Action> _completions = [];
     private readonly Lazy<Thread[]> _threads;
     private readonly int _nice;
     private readonly ILogger<BatchCpu> _logger;
@@ -32,6 +36,7 @@ public sealed partial class BatchCpu : IDisposable
         {
             var threads = Enumerable.Range(1, count)
                 .Select(i => new Thread(Loop) { IsBackground = true, Name = $"LabCharts batch CPU {i}" })
+                .Append(new Thread(Complete) { IsBackground = true, Name = "LabCharts batch CPU results" })
                 .ToArray();
             foreach (var thread in threads)
             {
@@ -51,13 +56,14 @@ public sealed partial class BatchCpu : IDisposable
         {
             try
             {
-                done.SetResult(work());
+                var result = work();
+                _completions.Add(() => done.SetResult(result));
             }
 #pragma warning disable CA1031 // every exception goes to the awaiting job, which decides
             catch (Exception error)
 #pragma warning restore CA1031
             {
-                done.SetException(error);
+                _completions.Add(() => done.SetException(error));
             }
         });
         return done.Task;
@@ -81,6 +87,15 @@ public sealed partial class BatchCpu : IDisposable
         foreach (var work in _work.GetConsumingEnumerable())
         {
             work();
+        }
+    }
+
+    // Normal priority: runs the completions, and with them whatever the thread pool does on them.
+    private void Complete()
+    {
+        foreach (var completion in _completions.GetConsumingEnumerable())
+        {
+            completion();
         }
     }
 
@@ -110,12 +125,17 @@ public sealed partial class BatchCpu : IDisposable
         _work.CompleteAdding();
         if (_threads.IsValueCreated)
         {
-            foreach (var thread in _threads.Value)
+            var workers = _threads.Value[..^1];
+            var finished = workers.All(thread => thread.Join(TimeSpan.FromSeconds(5)));
+            _completions.CompleteAdding();
+            finished &= _threads.Value[^1].Join(TimeSpan.FromSeconds(5));
+            if (!finished)
             {
-                thread.Join(TimeSpan.FromSeconds(5));
+                return; // a thread still runs (a starved batch job): the collections stay for it
             }
         }
         _work.Dispose();
+        _completions.Dispose();
     }
 
     private const int PrioProcess = 0;

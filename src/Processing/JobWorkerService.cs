@@ -84,6 +84,9 @@ public sealed class JobWorkerService(
     }
 
     // A delivery already taken is finished: neither the wait for a slot nor the job heeds the stopping token.
+    /// <summary>How long a batch job waits at most for a moment without students' jobs.</summary>
+    internal static TimeSpan StudentsFirstLimit { get; } = TimeSpan.FromSeconds(10);
+
     // A batch job starts only while no student's job is running here: the batch yields the CPU, the
     // storage and the broker to the student for the few tens of milliseconds their job takes.
     private async Task RunAsync(JobDelivery delivery, JobLane lane, SemaphoreSlim taken, SemaphoreSlim slots, StudentsAtWork students)
@@ -92,7 +95,9 @@ public sealed class JobWorkerService(
         {
             if (lane == JobLane.Batch)
             {
-                await students.WhenNoneAsync();
+                // Bounded: under students' load that never pauses, a batch job still starts (at its low
+                // CPU priority) rather than sit unacknowledged until the broker's consumer timeout.
+                await students.WhenNoneAsync().WaitAsync(StudentsFirstLimit).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             await slots.WaitAsync(CancellationToken.None);
             using var student = lane == JobLane.Interactive ? students.Enter() : null;

@@ -135,6 +135,29 @@ public sealed class AdminRerenderTests
         Assert.Equal(batchId, list.RootElement.GetProperty("items")[0].GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task Rerender_ScanLongerThanTheWait_Answers202AtOnceWithoutTotal_AndTheBatchScansOn()
+    {
+        using var factory = Factory("Development", ("Admin:Token", Token), ("Api:RerenderScanWaitSeconds", "0"));
+        using var student = factory.CreateClient();
+        using var admin = Admin(factory);
+        var ids = new[] { await SubmitAsync(student, SampleRequests.CustomProportional), await SubmitAsync(student, SampleRequests.CustomProportional) };
+
+        using var started = await admin.PostAsync("/api/admin/rerender", SampleRequests.Json("{}"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        using var accepted = JsonDocument.Parse(await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.False(accepted.RootElement.TryGetProperty("total", out _), accepted.RootElement.ToString());
+        var batchId = accepted.RootElement.GetProperty("batchId").GetString()!;
+        var early = JsonDocument.Parse(await admin.GetStringAsync($"/api/admin/batches/{batchId}", TestContext.Current.CancellationToken)).RootElement;
+        Assert.Contains(early.GetProperty("state").GetString(), new[] { "scanning", "running", "succeeded" });
+
+        var batch = await UntilBatchFinishedAsync(admin, batchId);
+        Assert.Equal("succeeded", batch.GetProperty("state").GetString());
+        Assert.Equal(2, batch.GetProperty("total").GetInt32());
+        Assert.Equal(2, batch.GetProperty("succeeded").GetInt32());
+        Assert.All(ids, id => Assert.Equal(2, JobAsync(student, id).Result.GetProperty("renderVersion").GetInt32()));
+    }
+
     public static TheoryData<string, string, string> BadFilters() => new()
     {
         { """{"experiments": ["perpetuum"]}""", "unknown_experiment", "experiments[0]" },

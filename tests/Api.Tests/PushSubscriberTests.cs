@@ -59,4 +59,21 @@ public sealed class PushSubscriberTests
 
         Assert.Equal(3, (await subscriber.DrainAsync()).Count);
     }
+
+    [Fact]
+    public async Task AJobStateDroppedForASlowClient_IsSentAgain_WhenItComesAgain()
+    {
+        var subscriber = new Collecting(limit: 2);
+        var at = DateTimeOffset.Parse("2026-12-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var final = new PushFrame("job", """{"type":"job","id":"a","status":"succeeded"}"""u8.ToArray(), "01a2000000000000000000000000", Final: true);
+
+        subscriber.Send(final, JobStatus.Succeeded, at);
+        subscriber.Send(Numbered(1));
+        subscriber.Send(Numbered(2)); // drops the final state
+        subscriber.Send(final, JobStatus.Succeeded, at); // the same state, from the client's watch after resync
+
+        var frames = await subscriber.DrainAsync();
+        Assert.Equal("""{"type":"resync"}""", frames[0]);
+        Assert.Contains(frames, f => f.Contains("succeeded", StringComparison.Ordinal));
+    }
 }

@@ -32,7 +32,7 @@ public static class AdminApi
 
     /// <summary><c>POST /api/admin/rerender</c>.</summary>
     public static async Task<Results<Accepted<BatchAccepted>, Ok<BatchDryRun>, ProblemHttpResult>> RerenderAsync(
-        HttpRequest request, BatchService batches, ISchedulerFactory schedulers, IOptions<ApiOptions> options,
+        HttpRequest request, BatchService batches, BatchStore store, ISchedulerFactory schedulers, IOptions<ApiOptions> options,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         try
@@ -48,16 +48,37 @@ public static class AdminApi
                 logger.LogInformation("Admin audit: {Who} dry-ran a re-render of {Filter}: {Total} jobs", who, filterJson, matching.Count);
                 return TypedResults.Ok(new BatchDryRun(matching.Count, [.. matching.Take(20).Select(job => job.JobId)]));
             }
-            // Once begun, a batch is made whole even if the caller stops waiting for the answer.
-            var batch = await batches.CreateAsync(filter, who, CancellationToken.None);
+            // Once begun, a batch is made whole even if the caller stops waiting for the answer. The
+            // scan runs in the publishing job; a store small enough is scanned before the answer
+            // (with the total), a large one is answered at once, still scanning.
+            var batch = await batches.BeginAsync(filter, who, CancellationToken.None);
             await BatchPublishJob.ScheduleAsync(schedulers, batch.Id, CancellationToken.None);
-            logger.LogInformation("Admin audit: {Who} started re-render batch {BatchId} of {Filter}: {Total} jobs", who, batch.Id, filterJson, batch.Total);
+            logger.LogInformation("Admin audit: {Who} started re-render batch {BatchId} of {Filter}", who, batch.Id, filterJson);
+            var total = await TotalWithinAsync(store, batch.Id, TimeSpan.FromSeconds(options.Value.RerenderScanWaitSeconds), cancellationToken);
             var statusUrl = $"/api/admin/batches/{batch.Id}";
-            return TypedResults.Accepted(statusUrl, new BatchAccepted(batch.Id, batch.Total, statusUrl));
+            return TypedResults.Accepted(statusUrl, new BatchAccepted(batch.Id, total, statusUrl));
         }
         catch (ProblemException error)
         {
             return error.Problem.ToResult(request);
+        }
+    }
+
+    // The batch's total once its scan is done, or null when that takes longer than the wait.
+    private static async Task<int?> TotalWithinAsync(BatchStore store, string batchId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + wait;
+        while (true)
+        {
+            if (await store.GetAsync(batchId, cancellationToken) is { State: not BatchState.Scanning } batch)
+            {
+                return batch.Total;
+            }
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                return null;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
 

@@ -8,4 +8,10 @@ public sealed class ApiOptions
 
     /// <summary>Upper bound of <c>?wait=</c>: <c>callContainer</c> gives up after 15 s.</summary>
     public int MaxWaitSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How long <c>POST /api/admin/rerender</c> waits for the scan to give the batch's total before it
+    /// answers without it (the scan goes on): within <c>callContainer</c>'s 15 s.
+    /// </summary>
+    public int RerenderScanWaitSeconds { get; set; } = 8;
 }

@@ -43,7 +43,8 @@ public static class ApiExtensions
             })
             .BindConfiguration("Identity");
         services.AddOptions<ApiOptions>().BindConfiguration("Api")
-            .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxWaitSeconds is >= 0 and <= 14, "Api limits out of range.")
+            .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxWaitSeconds is >= 0 and <= 14 && o.RerenderScanWaitSeconds is >= 0 and <= 14,
+                "Api limits out of range.")
             .ValidateOnStart();
         services.AddSingleton<GatewayIdentity>();
         services.AddOptions<AdminOptions>().BindConfiguration("Admin");

@@ -59,10 +59,7 @@ public static class PushApi
         {
             return ProblemCatalog.Unauthenticated().ToResult(request);
         }
-        if (await records.GetAsync(caller.Owner, id, context.RequestAborted) is not { } record)
-        {
-            return ProblemCatalog.JobNotFound().ToResult(request);
-        }
+        // Registered before the record is read, so no transition falls between the two.
         var stream = new PushStream(caller.Owner, id, ViewContext.Of(request), options.Value.SendQueueLimit);
         if (hub.TryAdd(stream) != PushAdmission.Admitted)
         {
@@ -70,6 +67,10 @@ public static class PushApi
         }
         try
         {
+            if (await records.GetAsync(caller.Owner, id, context.RequestAborted) is not { } record)
+            {
+                return ProblemCatalog.JobNotFound().ToResult(request);
+            }
             var response = context.Response;
             response.ContentType = "text/event-stream; charset=utf-8";
             response.Headers.CacheControl = "no-cache";
@@ -77,7 +78,7 @@ public static class PushApi
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             await response.WriteAsync("retry: 3000\n\n", context.RequestAborted);
             await response.Body.FlushAsync(context.RequestAborted);
-            // The state now (subscribed first, so no transition falls between), then every transition.
+            // The state now, then every transition.
             stream.Send(PushMessages.Job(views.ToView(record, stream.View), null), record.Status, record.UpdatedAt);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             await stream.WriteAsync(response, TimeSpan.FromSeconds(Math.Max(1, options.Value.HeartbeatSeconds)), time, stop.Token);

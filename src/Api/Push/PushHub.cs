@@ -41,8 +41,6 @@ public sealed class PushHub(
     private const int Lanes = 8;
     private readonly ConcurrentDictionary<string, ImmutableArray<PushSubscriber>> _byOwner = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private readonly Channel<JobEvent>[] _lanes = [.. Enumerable.Range(0, Lanes).Select(_ =>
-        Channel.CreateBounded<JobEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true }))];
     private int _count;
 
     /// <summary>Live connections held now.</summary>
@@ -119,21 +117,33 @@ public sealed class PushHub(
                 subscriber.Send(PushMessages.Error("job_not_found", subscriber.View.English ? "No such job." : "任务不存在。", id));
                 continue;
             }
-            subscriber.Send(PushMessages.Job(views.ToView(record, subscriber.View), null), record.Status, record.UpdatedAt);
+            subscriber.Send(PushMessages.Job(views.ToView(record, subscriber.View), null), record.Status, record.UpdatedAt, always: true);
+        }
+    }
+
+    // An event dropped for a full lane reaches nobody: its owner's connections are told to resync.
+    private void Dropped(JobEvent jobEvent)
+    {
+        logger.LogWarning("Push lane full: {JobId} {Kind} dropped; its owner's connections resync", jobEvent.JobId, jobEvent.Kind);
+        foreach (var subscriber in _byOwner.GetValueOrDefault(jobEvent.Owner, []))
+        {
+            subscriber.Resync();
         }
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lanes = Enumerable.Range(0, Lanes).Select(_ => Channel.CreateBounded<JobEvent>(
+            new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true }, Dropped)).ToArray();
         using var subscription = events.Subscribe(jobEvent =>
         {
             if (_byOwner.ContainsKey(jobEvent.Owner))
             {
-                _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(jobEvent.JobId) % Lanes)].Writer.TryWrite(jobEvent);
+                lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(jobEvent.JobId) % Lanes)].Writer.TryWrite(jobEvent);
             }
         });
-        await Task.WhenAll(_lanes.Select(lane => PumpAsync(lane.Reader, stoppingToken)));
+        await Task.WhenAll(lanes.Select(lane => PumpAsync(lane.Reader, stoppingToken)));
     }
 
     private async Task PumpAsync(ChannelReader<JobEvent> lane, CancellationToken stoppingToken)
@@ -171,7 +181,19 @@ public sealed class PushHub(
             return;
         }
         // Final and re-rendered: the record has the result and the artifacts (URLs signed per view).
-        if (await records.GetAsync(jobEvent.Owner, jobEvent.JobId, cancellationToken) is not { } record)
+        JobRecord? record;
+        try
+        {
+            record = await records.GetAsync(jobEvent.Owner, jobEvent.JobId, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Not read (storage down, a record we cannot parse): the connections learn they missed something.
+            logger.LogWarning(error, "Push of {JobId} {Kind}: the record was not read; resync", jobEvent.JobId, jobEvent.Kind);
+            receivers.ForEach(s => s.Resync());
+            return;
+        }
+        if (record is null)
         {
             return;
         }

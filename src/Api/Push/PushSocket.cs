@@ -23,6 +23,7 @@ public sealed class PushSocket : PushSubscriber, IDisposable
     private readonly PushOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _sending = new(1, 1);
+    private DateTimeOffset _lastWatch = DateTimeOffset.MinValue;
 
     private PushSocket(WebSocket socket, string owner, ViewContext view, PushHub hub, PushOptions options, TimeProvider time)
         : base(owner, view, options.SendQueueLimit)
@@ -77,17 +78,24 @@ public sealed class PushSocket : PushSubscriber, IDisposable
         var beating = HeartbeatAsync(stop.Token);
         // A pending receive is never cancelled (that aborts a WebSocket): the server's close makes the
         // client close, and that ends the receive.
-        await using (cancellationToken.Register(() => _ = CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "server stopping")))
+        try
         {
-            var (status, reason) = await ReadAsync();
-            if (status != WebSocketCloseStatus.NormalClosure)
+            await using (cancellationToken.Register(() => _ = CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "server stopping")))
             {
-                await CloseOutputAsync(status, reason);
+                var (status, reason) = await ReadAsync();
+                if (status != WebSocketCloseStatus.NormalClosure)
+                {
+                    await CloseOutputAsync(status, reason);
+                }
             }
         }
-        Complete();
-        await stop.CancelAsync();
-        await Task.WhenAll(Quietly(writing), Quietly(beating));
+        finally
+        {
+            // Whatever ended the reading, the outbox, the writer and the heartbeat end with it.
+            Complete();
+            await stop.CancelAsync();
+            await Task.WhenAll(Quietly(writing), Quietly(beating));
+        }
         await CloseAsync(_socket, WebSocketCloseStatus.NormalClosure, "");
     }
 
@@ -150,9 +158,10 @@ public sealed class PushSocket : PushSubscriber, IDisposable
             {
                 received = await ReceiveAsync(_socket, buffer, CancellationToken.None);
             }
-            catch (WebSocketException)
+            catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
             {
-                return (WebSocketCloseStatus.NormalClosure, ""); // the client went away without a close
+                // The client went away without a close, or stopped answering pings (the keep-alive timed out).
+                return (WebSocketCloseStatus.NormalClosure, "");
             }
             var (type, length) = received;
             switch (type)
@@ -182,9 +191,32 @@ public sealed class PushSocket : PushSubscriber, IDisposable
                 : "消息须为带 type 的 JSON 对象：watch 或 ping。"));
             return;
         }
+        try
+        {
+            await HandleAsync(parsed, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // e.g. a record that cannot be read: the client hears of it, the socket stays.
+            Send(PushMessages.Error("internal_error", View.English ? "Something went wrong; try again." : "服务出错，请重试。"));
+        }
+    }
+
+    private async Task HandleAsync(ClientMessage parsed, CancellationToken cancellationToken)
+    {
         switch (parsed.Type)
         {
             case "watch" when parsed.Ids is { } ids:
+                // At most one watch per 200 ms: each id is a storage read.
+                var now = _time.GetUtcNow();
+                if (now - _lastWatch < TimeSpan.FromMilliseconds(200))
+                {
+                    Send(PushMessages.Error("too_many_requests", View.English
+                        ? "One watch per 200 ms at most; send all ids in one message."
+                        : "watch 过于频繁：每 200 毫秒至多一次，请把所有 id 放在一条消息里。"));
+                    break;
+                }
+                _lastWatch = now;
                 await _hub.SendCurrentAsync(this, ids, cancellationToken);
                 break;
             case "watch":
@@ -312,13 +344,21 @@ internal sealed record ClientMessage(string? Type, IReadOnlyList<string>? Ids, s
         {
             throw new JsonException("not an object");
         }
-        string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        List<string>? ids = null;
-        if (root.TryGetProperty("ids", out var array) && array.ValueKind == JsonValueKind.Array && array.GetArrayLength() <= maxIds
-            && array.EnumerateArray().All(id => id.ValueKind == JsonValueKind.String))
+        try
         {
-            ids = [.. array.EnumerateArray().Select(id => id.GetString()!)];
+            string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            List<string>? ids = null;
+            if (root.TryGetProperty("ids", out var array) && array.ValueKind == JsonValueKind.Array && array.GetArrayLength() <= maxIds
+                && array.EnumerateArray().All(id => id.ValueKind == JsonValueKind.String))
+            {
+                ids = [.. array.EnumerateArray().Select(id => id.GetString()!)];
+            }
+            return new ClientMessage(Text("type"), ids, Text("ticket"));
         }
-        return new ClientMessage(Text("type"), ids, Text("ticket"));
+        catch (InvalidOperationException error)
+        {
+            // A string that is not valid UTF-16 (a lone surrogate escape): not a message we can read.
+            throw new JsonException(error.Message, error);
+        }
     }
 }

@@ -21,7 +21,7 @@ public abstract class PushSubscriber
         View = view;
         _outbox = Channel.CreateBounded<PushFrame>(
             new BoundedChannelOptions(Math.Max(1, queueLimit)) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => Interlocked.Exchange(ref _resync, 1));
+            Dropped);
     }
 
     /// <summary>The storage owner key whose jobs this connection receives.</summary>
@@ -33,15 +33,18 @@ public abstract class PushSubscriber
     /// <summary>True when this connection wants events of <paramref name="jobId"/> (all of its owner's, unless narrowed).</summary>
     public virtual bool Wants(string jobId) => true;
 
-    /// <summary>Queues a message; never waits. A job state already sent (same status, not newer) is not sent again.</summary>
-    public void Send(PushFrame frame, JobStatus? status = null, DateTimeOffset? updatedAt = null)
+    /// <summary>
+    /// Queues a message; never waits. A job state older than one already sent, or the same state
+    /// again, is not sent, unless <paramref name="always"/> (the answer to a client's <c>watch</c>).
+    /// </summary>
+    public void Send(PushFrame frame, JobStatus? status = null, DateTimeOffset? updatedAt = null, bool always = false)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.JobId is { } id && status is { } s && updatedAt is { } at)
         {
             lock (_sent)
             {
-                if (_sent.TryGetValue(id, out var last) && last.Status == s && last.UpdatedAt >= at)
+                if (!always && _sent.TryGetValue(id, out var last) && (last.UpdatedAt > at || (last.UpdatedAt == at && last.Status == s)))
                 {
                     return;
                 }
@@ -53,6 +56,22 @@ public abstract class PushSubscriber
             }
         }
         _outbox.Writer.TryWrite(frame);
+    }
+
+    /// <summary>Tells the client it may have missed something (it sends <c>watch</c> again).</summary>
+    public void Resync() => _outbox.Writer.TryWrite(PushMessages.Resync);
+
+    // A dropped job message was not delivered: forget it was sent, so the client's next watch gets it.
+    private void Dropped(PushFrame frame)
+    {
+        Interlocked.Exchange(ref _resync, 1);
+        if (frame.JobId is { } id)
+        {
+            lock (_sent)
+            {
+                _sent.Remove(id);
+            }
+        }
     }
 
     /// <summary>Ends the outbox: the writer finishes what is queued and stops.</summary>

@@ -106,13 +106,30 @@ public sealed class BatchService(
         return sorted;
     }
 
-    /// <summary>Finds the matching jobs and stores the batch, ready to publish; returns its record.</summary>
+    /// <summary>Finds the matching jobs and stores the batch, ready to publish; returns its record (the shell and the schedule).</summary>
     public async Task<BatchRecord> CreateAsync(BatchFilter filter, string createdBy, CancellationToken cancellationToken)
     {
+        var batch = await BeginAsync(filter, createdBy, cancellationToken);
+        return await ScanIntoAsync(batch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a new batch in state <c>scanning</c>: the matching jobs are found by the publishing job
+    /// (<see cref="PublishAsync"/>), so that a request is answered before a large store is scanned.
+    /// </summary>
+    public async Task<BatchRecord> BeginAsync(BatchFilter filter, string createdBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
         var now = time.GetUtcNow();
         var batch = new BatchRecord { Id = JobId.New(now), Filter = filter, State = BatchState.Scanning, CreatedBy = createdBy, CreatedAt = now };
         await batches.SaveAsync(batch, cancellationToken);
-        var jobs = await ScanAsync(filter, cancellationToken);
+        return batch;
+    }
+
+    /// <summary>Scans for a <c>scanning</c> batch's jobs, stores them, and makes the batch <c>running</c>.</summary>
+    private async Task<BatchRecord> ScanIntoAsync(BatchRecord batch, CancellationToken cancellationToken)
+    {
+        var jobs = await ScanAsync(batch.Filter, cancellationToken);
         await batches.SaveJobsAsync(batch.Id, jobs, cancellationToken);
         batch = batch with { State = BatchState.Running, Total = jobs.Count };
         await batches.SaveAsync(batch, cancellationToken);
@@ -129,10 +146,38 @@ public sealed class BatchService(
     public async Task PublishAsync(string batchId, CancellationToken cancellationToken)
     {
         var batch = await batches.GetAsync(batchId, cancellationToken);
-        if (batch is null || batch.State != BatchState.Running || batch.PublishedAt is not null
+        if (batch is null || batch.State is not (BatchState.Scanning or BatchState.Running) || batch.PublishedAt is not null
             || !await ClaimAsync(batchId, cancellationToken))
         {
             return;
+        }
+        if (batch.State == BatchState.Scanning)
+        {
+            // The scan can take longer than the lease: it is renewed every second meanwhile.
+            using var scanning = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var renewing = RenewWhileAsync(batchId, scanning);
+            try
+            {
+                batch = await ScanIntoAsync(batch, scanning.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Batch {BatchId}: another process took the scan over", batchId);
+                return;
+            }
+            catch (StorageUnavailableException error)
+            {
+                logger.LogError(error, "Batch {BatchId}: the scan failed", batchId);
+                await batches.SaveAsync(batch with { State = BatchState.Failed, Error = error.Message, PublishedAt = time.GetUtcNow() },
+                    CancellationToken.None);
+                return;
+            }
+            finally
+            {
+                await scanning.CancelAsync();
+                await renewing;
+            }
+            logger.LogInformation("Batch {BatchId}: {Total} jobs match", batchId, batch.Total);
         }
         var jobs = await batches.GetJobsAsync(batchId, cancellationToken);
         batch = batch with { StartedAt = batch.StartedAt ?? time.GetUtcNow() };
@@ -174,7 +219,7 @@ public sealed class BatchService(
     }
 
     /// <summary>
-    /// Takes over every batch whose publisher is gone: still running, not all published, not
+    /// Takes over every batch whose publisher is gone: still scanning or running, not all published, not
     /// cancelled, and its lease not renewed for <see cref="LeaseLifetime"/> (or never taken, for a
     /// batch whose process died between creating and publishing it). Run by the scheduler in every
     /// API process; the lease makes one of them the publisher. Returns how many it resumed.
@@ -189,7 +234,7 @@ public sealed class BatchService(
             {
                 break; // newest first: the rest are older, and a week-old batch is not resumed
             }
-            if (await batches.GetAsync(id, cancellationToken) is not { State: BatchState.Running, PublishedAt: null } batch
+            if (await batches.GetAsync(id, cancellationToken) is not { State: BatchState.Scanning or BatchState.Running, PublishedAt: null } batch
                 || time.GetUtcNow() - batch.CreatedAt < LeaseLifetime
                 || await batches.CancelledAtAsync(id, cancellationToken) is not null
                 || await batches.GetLeaseAsync(id, cancellationToken) is { } lease && time.GetUtcNow() - lease.RenewedAt < LeaseLifetime)
@@ -218,6 +263,34 @@ public sealed class BatchService(
         await batches.SaveLeaseAsync(batchId, new BatchLease(_instance, time.GetUtcNow()), cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         return (await batches.GetLeaseAsync(batchId, cancellationToken))?.Holder == _instance;
+    }
+
+    // Renews the lease once a second while the scan runs; a storage fault skips one renewal, and a
+    // lease another process has taken over cancels the scan.
+    private async Task RenewWhileAsync(string batchId, CancellationTokenSource scanning)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(scanning.Token))
+            {
+                try
+                {
+                    if (!await RenewAsync(batchId, scanning.Token))
+                    {
+                        await scanning.CancelAsync();
+                        return;
+                    }
+                }
+                catch (StorageUnavailableException error)
+                {
+                    logger.LogWarning(error, "Batch {BatchId}: lease not renewed this second", batchId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>Renews this process's lease; false when another process holds it now.</summary>

@@ -24,8 +24,11 @@ public sealed record RerenderBody
     public bool DryRun { get; init; }
 }
 
-/// <summary>The answer to a batch that was started: <c>202</c>.</summary>
-public sealed record BatchAccepted(string BatchId, int Total, string StatusUrl);
+/// <summary>
+/// The answer to a batch that was started: <c>202</c>. <see cref="Total"/> is absent when the store
+/// takes longer to scan than the API waits (<c>Api:RerenderScanWaitSeconds</c>): the batch's status has it then.
+/// </summary>
+public sealed record BatchAccepted(string BatchId, int? Total, string StatusUrl);
 
 /// <summary>The answer to a dry run: <c>200</c>.</summary>
 public sealed record BatchDryRun(int Total, IReadOnlyList<string> FirstJobIds);
