@@ -1,0 +1,71 @@
+using MathNet.Numerics.Distributions;
+
+namespace LabCharts.Analysis;
+
+/// <summary>The tests for an outlier among repeated readings that lab manuals use.</summary>
+public enum OutlierTest
+{
+    /// <summary>Grubbs (GB/T 4883, ASTM E178): the most extreme reading against G_crit(n, α), repeated while one is found.</summary>
+    Grubbs,
+
+    /// <summary>拉依达 (3σ): a reading more than 3 s from the mean (meaningful from n ≥ 10).</summary>
+    ThreeSigma,
+
+    /// <summary>Chauvenet: a reading whose two-sided tail probability times n is below 1/2.</summary>
+    Chauvenet,
+}
+
+/// <summary>Outliers among repeated readings: which readings a test flags, never silently removed.</summary>
+public static class Outliers
+{
+    /// <summary>
+    /// The one-sided Grubbs critical value G_crit(n, α) of the tables (GB/T 4883, ASTM E178 Table 1):
+    /// ((n − 1)/√n)·√(t²/(n − 2 + t²)) with t the upper α/n quantile of Student t with n − 2 degrees of freedom.
+    /// </summary>
+    public static double GrubbsCritical(int n, double alpha = 0.05)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 3);
+        CoverageFactor.ThrowIfNotProbability(alpha);
+        var t = new StudentT(0, 1, n - 2).InverseCumulativeDistribution(1 - (alpha / n));
+        return (n - 1) / Math.Sqrt(n) * Math.Sqrt(t * t / (n - 2 + (t * t)));
+    }
+
+    /// <summary>
+    /// The indices of the readings <paramref name="test"/> flags, in ascending order. Grubbs removes the
+    /// flagged reading and looks again while at least three remain; 3σ and Chauvenet look once.
+    /// Fewer than three readings (or all equal) flag nothing.
+    /// </summary>
+    public static IReadOnlyList<int> Find(IReadOnlyList<double> readings, OutlierTest test = OutlierTest.Grubbs, double alpha = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var flagged = new List<int>();
+        var remaining = Enumerable.Range(0, readings.Count).ToList();
+        while (remaining.Count >= 3)
+        {
+            var values = remaining.Select(i => readings[i]).ToList();
+            var mean = StandardUncertainty.Mean(values);
+            var s = StandardUncertainty.TypeA(values) * Math.Sqrt(values.Count);
+            if (!(s > 0))
+            {
+                break;
+            }
+            if (test == OutlierTest.Grubbs)
+            {
+                var extreme = remaining.MaxBy(i => Math.Abs(readings[i] - mean));
+                if (Math.Abs(readings[extreme] - mean) / s <= GrubbsCritical(values.Count, alpha))
+                {
+                    break;
+                }
+                flagged.Add(extreme);
+                remaining.Remove(extreme);
+                continue;
+            }
+            flagged.AddRange(remaining.Where(i => test == OutlierTest.ThreeSigma
+                ? Math.Abs(readings[i] - mean) > 3 * s
+                : values.Count * 2 * (1 - Normal.CDF(0, 1, Math.Abs(readings[i] - mean) / s)) < 0.5));
+            break;
+        }
+        flagged.Sort();
+        return flagged;
+    }
+}
