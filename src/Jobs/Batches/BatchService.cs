@@ -106,13 +106,6 @@ public sealed class BatchService(
         return sorted;
     }
 
-    /// <summary>Finds the matching jobs and stores the batch, ready to publish; returns its record (the shell and the schedule).</summary>
-    public async Task<BatchRecord> CreateAsync(BatchFilter filter, string createdBy, CancellationToken cancellationToken)
-    {
-        var batch = await BeginAsync(filter, createdBy, cancellationToken);
-        return await ScanIntoAsync(batch, cancellationToken);
-    }
-
     /// <summary>
     /// Stores a new batch in state <c>scanning</c>: the matching jobs are found by the publishing job
     /// (<see cref="PublishAsync"/>), so that a request is answered before a large store is scanned.

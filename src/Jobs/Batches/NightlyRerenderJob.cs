@@ -12,8 +12,8 @@ public sealed class NightlyRerenderJob(BatchService batches, IOptions<BatchOptio
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var filter = BatchService.ToFilter(options.Value.Nightly.Filter);
-        var batch = await batches.CreateAsync(filter, "schedule", cancellationToken);
-        logger.LogInformation("Scheduled re-render batch {BatchId}: {Total} jobs", batch.Id, batch.Total);
+        var batch = await batches.BeginAsync(filter, "schedule", cancellationToken);
+        logger.LogInformation("Scheduled re-render batch {BatchId} started", batch.Id);
         await batches.PublishAsync(batch.Id, cancellationToken);
     }
 }

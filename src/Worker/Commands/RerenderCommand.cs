@@ -67,8 +67,10 @@ public static class RerenderCommand
                 return 0;
             }
 
-            var batch = await batches.CreateAsync(filter, $"cli:{Environment.UserName}", cancellationToken);
-            await output.WriteLineAsync($"batch {batch.Id}: {batch.Total} jobs");
+            // The batch is scanned and published under its lease (PublishAsync), like one an API started:
+            // Ctrl-C during the scan cancels it, and no API process takes over a batch this command holds.
+            var batch = await batches.BeginAsync(filter, $"cli:{Environment.UserName}", cancellationToken);
+            await output.WriteLineAsync($"batch {batch.Id}: scanning for matching jobs");
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
@@ -111,6 +113,7 @@ public static class RerenderCommand
     {
         var terminal = !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
         var lastLine = DateTimeOffset.MinValue;
+        var announced = false;
         BatchView? view = null;
         try
         {
@@ -122,6 +125,16 @@ public static class RerenderCommand
                     return null;
                 }
                 var done = view.Succeeded + view.Failed + view.Skipped;
+                if (view.State == BatchState.Scanning)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+                    continue;
+                }
+                if (!announced)
+                {
+                    announced = true;
+                    await output.WriteLineAsync($"{view.Total} jobs match");
+                }
                 var rate = view.ThroughputPerSecond is { } r ? $"{r:F1}/s" : "–";
                 var left = view.EstimatedSecondsLeft is { } s ? TimeSpan.FromSeconds(Math.Round(s)).ToString("c", CultureInfo.InvariantCulture) : "–";
                 if (terminal)
