@@ -119,6 +119,23 @@ public sealed class BatchService(
         return batch;
     }
 
+    // A storage fault during the scan is tried again twice (after 1 s and 2 s) before the batch fails.
+    private async Task<BatchRecord> ScanWithRetriesAsync(BatchRecord batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ScanIntoAsync(batch, cancellationToken);
+            }
+            catch (StorageUnavailableException error) when (attempt < 3)
+            {
+                logger.LogWarning(error, "Batch {BatchId}: the scan failed (attempt {Attempt}); trying again", batch.Id, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), time, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Scans for a <c>scanning</c> batch's jobs, stores them, and makes the batch <c>running</c>.</summary>
     private async Task<BatchRecord> ScanIntoAsync(BatchRecord batch, CancellationToken cancellationToken)
     {
@@ -151,7 +168,7 @@ public sealed class BatchService(
             var renewing = RenewWhileAsync(batchId, scanning);
             try
             {
-                batch = await ScanIntoAsync(batch, scanning.Token);
+                batch = await ScanWithRetriesAsync(batch, scanning.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
