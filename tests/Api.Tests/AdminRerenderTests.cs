@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LabCharts.Api.Tests.Infrastructure;
+using LabCharts.Jobs.Batches;
+using LabCharts.Jobs.Records;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LabCharts.Api.Tests;
 
@@ -156,6 +159,40 @@ public sealed class AdminRerenderTests
         Assert.Equal(2, batch.GetProperty("total").GetInt32());
         Assert.Equal(2, batch.GetProperty("succeeded").GetInt32());
         Assert.All(ids, id => Assert.Equal(2, JobAsync(student, id).Result.GetProperty("renderVersion").GetInt32()));
+    }
+
+    [Fact]
+    public async Task ScheduledBatch_BegunByTwoReplicasAtOnce_IsOneBatch_EachJobReRenderedOnce()
+    {
+        using var factory = Factory("Development", ("Admin:Token", Token));
+        using var student = factory.CreateClient();
+        using var admin = Admin(factory);
+        var ids = new[] { await SubmitAsync(student, SampleRequests.Pendulum), await SubmitAsync(student, SampleRequests.Pendulum) };
+        // Two API replicas: two BatchService instances, each a lease holder of its own.
+        var services = factory.Services;
+        var replicas = new[]
+        {
+            services.GetRequiredService<BatchService>(),
+            ActivatorUtilities.CreateInstance<BatchService>(services),
+        };
+        var filter = BatchService.ToFilter(new RerenderBody { Experiments = ["pendulum"] });
+        var slot = DateTimeOffset.Parse("2026-12-02T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var id = JobId.Derived(slot, "nightly:pendulum");
+        Assert.Equal(id, JobId.Derived(slot, "nightly:pendulum"));
+        Assert.True(JobId.IsValid(id));
+        Assert.NotEqual(id, JobId.Derived(slot, "nightly:custom"));
+        Assert.Equal(slot, JobId.CreatedAt(id));
+
+        var begun = await Task.WhenAll(replicas.Select(r => r.BeginAsync(filter, "schedule", TestContext.Current.CancellationToken, id)));
+        Assert.All(begun, b => Assert.Equal(id, b.Id));
+        await Task.WhenAll(replicas.Select(r => r.PublishAsync(id, TestContext.Current.CancellationToken)));
+
+        var batch = await UntilBatchFinishedAsync(admin, id);
+        Assert.Equal("succeeded", batch.GetProperty("state").GetString());
+        Assert.Equal((2, 2, 2), (batch.GetProperty("total").GetInt32(), batch.GetProperty("published").GetInt32(), batch.GetProperty("succeeded").GetInt32()));
+        Assert.All(ids, job => Assert.Equal(2, JobAsync(student, job).Result.GetProperty("renderVersion").GetInt32()));
+        using var list = JsonDocument.Parse(await admin.GetStringAsync("/api/admin/batches", TestContext.Current.CancellationToken));
+        Assert.Equal(1, list.RootElement.GetProperty("total").GetInt32());
     }
 
     public static TheoryData<string, string, string> BadFilters() => new()

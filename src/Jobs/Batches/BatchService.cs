@@ -109,12 +109,19 @@ public sealed class BatchService(
     /// <summary>
     /// Stores a new batch in state <c>scanning</c>: the matching jobs are found by the publishing job
     /// (<see cref="PublishAsync"/>), so that a request is answered before a large store is scanned.
+    /// With <paramref name="id"/> (see <see cref="JobId.Derived"/>) a batch that exists already is returned.
     /// </summary>
-    public async Task<BatchRecord> BeginAsync(BatchFilter filter, string createdBy, CancellationToken cancellationToken)
+    public async Task<BatchRecord> BeginAsync(BatchFilter filter, string createdBy, CancellationToken cancellationToken, string? id = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        // A batch with a given id (the schedule's, the same in every replica) is begun once: a replica
+        // that finds it already there takes it as it is.
+        if (id is not null && await batches.GetAsync(id, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
         var now = time.GetUtcNow();
-        var batch = new BatchRecord { Id = JobId.New(now), Filter = filter, State = BatchState.Scanning, CreatedBy = createdBy, CreatedAt = now };
+        var batch = new BatchRecord { Id = id ?? JobId.New(now), Filter = filter, State = BatchState.Scanning, CreatedBy = createdBy, CreatedAt = now };
         await batches.SaveAsync(batch, cancellationToken);
         return batch;
     }

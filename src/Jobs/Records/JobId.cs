@@ -25,7 +25,19 @@ public static class JobId
             + Convert.ToHexStringLower(random);
     }
 
-    /// <summary>When the job was created, read from its id.</summary>
+    /// <summary>
+    /// The same id for the same moment and seed, in every process: the time part of
+    /// <paramref name="at"/>, then 16 hex digits of SHA-256(<paramref name="seed"/>). For things that
+    /// several processes create at once and that must exist once (a scheduled batch).
+    /// </summary>
+    public static string Derived(DateTimeOffset at, string seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        return at.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture)
+            + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed)))[..16];
+    }
+
+    /// <summary>When the job (or batch) was created, read from its id.</summary>
     public static DateTimeOffset CreatedAt(string jobId)
     {
         ArgumentNullException.ThrowIfNull(jobId);
