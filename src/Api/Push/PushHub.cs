@@ -27,7 +27,8 @@ public enum PushAdmission
 /// This process's live connections, by owner, and the fan-out of job events to them. It subscribes to
 /// the job-events port, so a job processed by any worker reaches a connection held by any replica.
 /// An event for an owner with no connection here costs nothing; otherwise a final event reads the
-/// record once (result, fresh artifact URLs) and each connection gets a view in its own language.
+/// record once (result, fresh artifact URLs) and makes one view per address and language among the
+/// owner's connections.
 /// Events are handled in several ordered lanes (one job always in the same lane, so its messages
 /// keep their order), and queueing to a connection never waits.
 /// </summary>
@@ -197,9 +198,14 @@ public sealed class PushHub(
         {
             return;
         }
-        foreach (var receiver in receivers)
+        // One view (signed URLs, messages) per address and language, shared by the connections that have them.
+        foreach (var group in receivers.GroupBy(receiver => receiver.View))
         {
-            receiver.Send(PushMessages.Job(views.ToView(record, receiver.View), jobEvent.Kind), record.Status, record.UpdatedAt);
+            var frame = PushMessages.Job(views.ToView(record, group.Key), jobEvent.Kind);
+            foreach (var receiver in group)
+            {
+                receiver.Send(frame, record.Status, record.UpdatedAt);
+            }
         }
     }
 }
