@@ -90,25 +90,24 @@ $BENCH seed --url "$URL" --n "$N" --parallel 32 | tee -a "$RUN/figures.jsonl"
 log "worker-2 stopped: 1 worker from here on"
 kill "$worker_2_PID"; wait "$worker_2_PID" 2>/dev/null || true
 sleep 2
+# One phase: idle probes, the batch with its probes, idle probes again; $1 = workers ("1" or "2").
+phase() {
+  log "idle, $1 worker(s): $K jobs one at a time"
+  $BENCH idle --url "$URL" --k "$K" --label "idle-${1}w" | tee -a "$RUN/figures.jsonl"
+  log "batch, $1 worker(s): probes every $INTERVAL_MS ms"
+  $BENCH batch --url "$URL" --token "$TOKEN" --label "batch-${1}w" --interval-ms "$INTERVAL_MS" | tee -a "$RUN/figures.jsonl"
+  sleep 2
+  log "idle again after the batch, $1 worker(s): $K jobs one at a time"
+  $BENCH idle --url "$URL" --k "$K" --label "idle-after-${1}w" | tee -a "$RUN/figures.jsonl"
+}
+
 load_1=$(cut -d' ' -f1-3 /proc/loadavg)
-log "idle, 1 worker: $K jobs one at a time"
-$BENCH idle --url "$URL" --k "$K" --label idle-1w | tee -a "$RUN/figures.jsonl"
-log "batch, 1 worker: probes every $INTERVAL_MS ms"
-$BENCH batch --url "$URL" --token "$TOKEN" --label batch-1w --interval-ms "$INTERVAL_MS" | tee -a "$RUN/figures.jsonl"
-sleep 2
-log "idle again after the batch, 1 worker: $K jobs one at a time"
-$BENCH idle --url "$URL" --k "$K" --label idle-after-1w | tee -a "$RUN/figures.jsonl"
+phase 1
 
 log "worker-2 started again: 2 workers"
 start_worker worker-2
 load_2=$(cut -d' ' -f1-3 /proc/loadavg)
-log "idle, 2 workers: $K jobs one at a time"
-$BENCH idle --url "$URL" --k "$K" --label idle-2w | tee -a "$RUN/figures.jsonl"
-log "batch, 2 workers: probes every $INTERVAL_MS ms"
-$BENCH batch --url "$URL" --token "$TOKEN" --label batch-2w --interval-ms "$INTERVAL_MS" | tee -a "$RUN/figures.jsonl"
-sleep 2
-log "idle again after the batch, 2 workers: $K jobs one at a time"
-$BENCH idle --url "$URL" --k "$K" --label idle-after-2w | tee -a "$RUN/figures.jsonl"
+phase 2
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 N="$N" K="$K" INTERVAL_MS="$INTERVAL_MS" CONCURRENCY="$CONCURRENCY" PUBLISH_RATE="$PUBLISH_RATE" \

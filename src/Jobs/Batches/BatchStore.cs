@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Storage;
 
@@ -32,8 +33,7 @@ public sealed class BatchStore(IObjectStore store)
     public Task SaveAsync(BatchRecord batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return store.PutAsync(RecordKey(batch.Id), JsonSerializer.SerializeToUtf8Bytes(batch, LabChartsJson.Default.BatchRecord),
-            ContentTypes.Json, cancellationToken);
+        return WriteAsync(RecordKey(batch.Id), batch, LabChartsJson.Default.BatchRecord, cancellationToken);
     }
 
     /// <summary>A batch's record, or null (also for ids of the wrong shape).</summary>
@@ -43,45 +43,38 @@ public sealed class BatchStore(IObjectStore store)
         {
             return null;
         }
-        var stored = await store.GetAsync(RecordKey(id), cancellationToken);
-        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchRecord);
+        return await ReadAsync(RecordKey(id), LabChartsJson.Default.BatchRecord, cancellationToken);
     }
 
     /// <summary>Stores the matching jobs (before the record says how many).</summary>
     public Task SaveJobsAsync(string id, IReadOnlyList<BatchJob> jobs, CancellationToken cancellationToken) =>
-        store.PutAsync(JobsKey(id), JsonSerializer.SerializeToUtf8Bytes(jobs, LabChartsJson.Default.IReadOnlyListBatchJob),
-            ContentTypes.Json, cancellationToken);
+        WriteAsync(JobsKey(id), jobs, LabChartsJson.Default.IReadOnlyListBatchJob, cancellationToken);
 
     /// <summary>The matching jobs.</summary>
     public async Task<IReadOnlyList<BatchJob>> GetJobsAsync(string id, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(JobsKey(id), cancellationToken);
-        return stored is null ? [] : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.IReadOnlyListBatchJob) ?? [];
+        return await ReadAsync(JobsKey(id), LabChartsJson.Default.IReadOnlyListBatchJob, cancellationToken) ?? [];
     }
 
     /// <summary>Marks a batch cancelled (written only by the cancel endpoint).</summary>
     public Task CancelAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        store.PutAsync(CancelKey(id), JsonSerializer.SerializeToUtf8Bytes(at, LabChartsJson.Default.DateTimeOffset),
-            ContentTypes.Json, cancellationToken);
+        WriteAsync(CancelKey(id), at, LabChartsJson.Default.DateTimeOffset, cancellationToken);
 
     /// <summary>When the batch was cancelled, or null.</summary>
     public async Task<DateTimeOffset?> CancelledAtAsync(string id, CancellationToken cancellationToken)
     {
+        // A value type: read here, not through ReadAsync (whose "absent" is null for reference types only).
         var stored = await store.GetAsync(CancelKey(id), cancellationToken);
         return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.DateTimeOffset);
     }
 
     /// <summary>Writes the publisher's lease (who publishes the batch, renewed every second).</summary>
     public Task SaveLeaseAsync(string id, BatchLease lease, CancellationToken cancellationToken) =>
-        store.PutAsync(LeaseKey(id), JsonSerializer.SerializeToUtf8Bytes(lease, LabChartsJson.Default.BatchLease),
-            ContentTypes.Json, cancellationToken);
+        WriteAsync(LeaseKey(id), lease, LabChartsJson.Default.BatchLease, cancellationToken);
 
     /// <summary>The publisher's lease, or null when nobody ever published the batch.</summary>
-    public async Task<BatchLease?> GetLeaseAsync(string id, CancellationToken cancellationToken)
-    {
-        var stored = await store.GetAsync(LeaseKey(id), cancellationToken);
-        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchLease);
-    }
+    public Task<BatchLease?> GetLeaseAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(LeaseKey(id), LabChartsJson.Default.BatchLease, cancellationToken);
 
     /// <summary>
     /// Marks one job of a batch done with its outcome: <c>batch-runs/{id}/done/{jobId}.{outcome}[.{code}]</c>.
@@ -109,8 +102,7 @@ public sealed class BatchStore(IObjectStore store)
 
     /// <summary>Writes one worker's counts for a batch (that worker is the only writer).</summary>
     public Task SaveProgressAsync(string id, string worker, BatchProgress progress, CancellationToken cancellationToken) =>
-        store.PutAsync(ProgressKey(id, worker), JsonSerializer.SerializeToUtf8Bytes(progress, LabChartsJson.Default.BatchProgress),
-            ContentTypes.Json, cancellationToken);
+        WriteAsync(ProgressKey(id, worker), progress, LabChartsJson.Default.BatchProgress, cancellationToken);
 
     /// <summary>Every worker's counts for a batch.</summary>
     public async Task<IReadOnlyList<BatchProgress>> GetProgressAsync(string id, CancellationToken cancellationToken)
@@ -118,8 +110,7 @@ public sealed class BatchStore(IObjectStore store)
         var all = new List<BatchProgress>();
         await foreach (var key in store.ListAsync($"{Runs}/{id}/progress/", cancellationToken))
         {
-            if (await store.GetAsync(key, cancellationToken) is { } stored
-                && JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchProgress) is { } progress)
+            if (await ReadAsync(key, LabChartsJson.Default.BatchProgress, cancellationToken) is { } progress)
             {
                 all.Add(progress);
             }
@@ -131,16 +122,12 @@ public sealed class BatchStore(IObjectStore store)
     public Task SaveFinalAsync(BatchView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return store.PutAsync(FinalKey(view.Id), JsonSerializer.SerializeToUtf8Bytes(view, LabChartsJson.Default.BatchView),
-            ContentTypes.Json, cancellationToken);
+        return WriteAsync(FinalKey(view.Id), view, LabChartsJson.Default.BatchView, cancellationToken);
     }
 
     /// <summary>The kept view of a batch that has ended, or null while it runs.</summary>
-    public async Task<BatchView?> GetFinalAsync(string id, CancellationToken cancellationToken)
-    {
-        var stored = await store.GetAsync(FinalKey(id), cancellationToken);
-        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.BatchView);
-    }
+    public Task<BatchView?> GetFinalAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(FinalKey(id), LabChartsJson.Default.BatchView, cancellationToken);
 
     /// <summary>A page of batch ids, newest first, and how many there are.</summary>
     public async Task<(IReadOnlyList<string> Ids, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
@@ -157,4 +144,14 @@ public sealed class BatchStore(IObjectStore store)
         ids.Sort((a, b) => string.CompareOrdinal(b, a));
         return ([.. ids.Skip((page - 1) * pageSize).Take(pageSize)], ids.Count);
     }
+
+    private async Task<T?> ReadAsync<T>(StorageKey key, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        var stored = await store.GetAsync(key, cancellationToken);
+        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, type);
+    }
+
+    private Task WriteAsync<T>(StorageKey key, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        store.PutAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, type), ContentTypes.Json, cancellationToken);
 }
