@@ -56,8 +56,15 @@ public static class AnalysisChartMapper
         }
         else
         {
-            series.Add(new ScatterSeries { Label = PangoMarkup.Escape(data.PointsLabel), Points = points });
+            var flagged = data.FlaggedPoints.ToHashSet();
+            series.Add(new ScatterSeries { Label = PangoMarkup.Escape(data.PointsLabel), Points = [.. points.Where(p => !flagged.Contains(p))] });
             series.Add(new FunctionSeries { Label = PangoMarkup.Escape(data.CurveLabel), Function = data.Curve });
+        }
+
+        if (data.FlaggedPoints.Count > 0)
+        {
+            // Points the fit doubts (|standardized residual| > 3) drawn hollow: they stay in the fit.
+            series.Add(new ScatterSeries { Label = "可疑点（|标准化残差| > 3）", Points = data.FlaggedPoints, Marker = MarkerShape.OpenCircle });
         }
 
         if (data.MarkedPoints.Count > 0)
@@ -66,7 +73,9 @@ public static class AnalysisChartMapper
             series.Add(new MarkedPointSeries
             {
                 Label = PangoMarkup.Escape(data.MarkedPointsLabel),
-                Points = [.. data.MarkedPoints.Select(p => new MarkedPoint(p.X, p.Y, string.Create(CultureInfo.InvariantCulture, $"{p.X:0.###}{unit}")))],
+                Points = [.. data.MarkedPoints.Select((p, i) => new MarkedPoint(p.X, p.Y, i < data.MarkedPointTexts.Count
+                    ? PangoMarkup.Escape(data.MarkedPointTexts[i])
+                    : string.Create(CultureInfo.InvariantCulture, $"{p.X:0.###}{unit}")))],
             });
         }
 

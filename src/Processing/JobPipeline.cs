@@ -16,7 +16,7 @@ public sealed class JobPipeline(ChartRenderer renderer)
     {
         ArgumentNullException.ThrowIfNull(job);
         var analysis = ExperimentCatalog.Analyze(job.Analysis);
-        var result = new JobResult(analysis.Fit, analysis.Quantities);
+        var result = JobResult.From(analysis);
         if (job.Render.Formats.Count == 0)
         {
             return new PipelineOutput(result, []);

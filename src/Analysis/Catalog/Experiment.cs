@@ -22,6 +22,9 @@ internal abstract class Experiment : IExperiment
     {
     }
 
+    /// <summary>True when the model <paramref name="modelKind"/> is a straight line over equally spaced x that 逐差法 may evaluate.</summary>
+    public virtual bool SupportsSuccessiveDifferences(string modelKind) => false;
+
     /// <summary>Fits the validated data once and computes the quantities and chart data.</summary>
     public abstract ExperimentOutcome Evaluate(ValidatedInput input);
 }

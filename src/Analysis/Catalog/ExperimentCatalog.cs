@@ -37,6 +37,14 @@ public static class ExperimentCatalog
         var experiment = Find(input.Experiment);
         var kinds = experiment.ModelKinds;
         var kind = ModelSelection.Select(input.Model, kinds, kinds[0]);
+        if ((input.Method == LineMethod.SuccessiveDifferences || input.Compare) && !experiment.SupportsSuccessiveDifferences(kind))
+        {
+            throw AnalysisErrors.Custom(
+                AnalysisErrorCodes.InvalidOption, new InputField(input.Method == LineMethod.SuccessiveDifferences ? "options.method" : "options.compare", "方法", "method"),
+                $"逐差法只适用于自变量等间距的直线实验（young_modulus、sound_speed、michelson、thermal_expansion、newton_rings、hall_effect、custom 的 linear 模型），不适用于 {experiment.Definition.Id}{(experiment.Definition.Id == "custom" ? " 的 " + kind + " 模型" : "")}。",
+                $"The method of successive differences applies to straight-line experiments with equally spaced x (young_modulus, sound_speed, michelson, thermal_expansion, newton_rings, hall_effect, custom with the linear model), not to {experiment.Definition.Id}{(experiment.Definition.Id == "custom" ? " with the " + kind + " model" : "")}.");
+        }
+
         ExperimentOptions.CheckKnown(input, experiment.Definition.Options);
         var options = experiment.Definition.Options.ToDictionary(o => o.Key, o => ExperimentOptions.Read(input, o), StringComparer.Ordinal);
         var reading = ExperimentInputReader.Read(experiment.Definition, input);
@@ -51,7 +59,18 @@ public static class ExperimentCatalog
         ArgumentNullException.ThrowIfNull(input);
         var experiment = input.Entry;
         AnalysisMetrics.CountFit(experiment.Definition.Id);
-        return ExperimentReport.Build(experiment.Definition, input.Input, experiment.Evaluate(input));
+        var run = input.ForRun();
+        var outcome = experiment.Evaluate(run);
+        if (!input.Input.Compare)
+        {
+            return ExperimentReport.Build(run, outcome, null);
+        }
+
+        // Both line methods on the same points: the other one on a copy of the request, its notes dropped
+        // (they repeat this run's).
+        var otherMethod = input.Input.Method == LineMethod.SuccessiveDifferences ? LineMethod.LeastSquares : LineMethod.SuccessiveDifferences;
+        var other = experiment.Evaluate(input.WithMethod(otherMethod));
+        return ExperimentReport.Build(run, outcome, other);
     }
 
     /// <summary>Validates, then analyses: <c>Analyze(Validate(input))</c>.</summary>

@@ -46,4 +46,16 @@ public sealed class ValidatedInput
 
     /// <summary>The value of one of the definition's options (checked, lower case; its default when absent).</summary>
     internal string Option(string key) => _options[key];
+
+    /// <summary>Notes the analysis made (a quantity omitted for a missing constant); one list per <see cref="ForRun"/>.</summary>
+    internal List<AnalysisNote> Notes { get; } = [];
+
+    /// <summary>The flagged repeated readings of every column, in column order.</summary>
+    internal IReadOnlyList<ReadingOutlier> Outliers => [.. Entry.Definition.Columns.Where(c => Reading.Columns.ContainsKey(c.Key)).SelectMany(c => Reading.Columns[c.Key].Outliers)];
+
+    /// <summary>A copy with its own empty notes, so one validated request can be analysed more than once.</summary>
+    internal ValidatedInput ForRun() => new(Entry, Input, ModelKind, _options, Reading);
+
+    /// <summary>The same request analysed with another line method (for <c>compare</c>).</summary>
+    internal ValidatedInput WithMethod(LineMethod method) => new(Entry, Input with { Method = method }, ModelKind, _options, Reading);
 }

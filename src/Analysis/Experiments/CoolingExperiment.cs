@@ -51,9 +51,9 @@ internal sealed class CoolingExperiment : Experiment
             Method = "Levenberg–Marquardt",
             Quantities =
             [
-                new QuantityFormula("τ", "冷却时间常数", "cooling time constant", "s", (p, _) => p[1]).Evaluate(fit, [], [], input.Rounding),
-                new QuantityFormula("Tₐ", "环境温度", "ambient temperature", "°C", (p, _) => p[2]).Evaluate(fit, [], [], input.Rounding),
-                new QuantityFormula("T₀", "初始温度", "initial temperature", "°C", (p, _) => p[0] + p[2]).Evaluate(fit, [], [], input.Rounding),
+                new QuantityFormula("τ", "冷却时间常数", "cooling time constant", "s", "τ（拟合参数）", (p, _) => p[1]).Evaluate(fit, input),
+                new QuantityFormula("Tₐ", "环境温度", "ambient temperature", "°C", "Tₐ（拟合参数）", (p, _) => p[2]).Evaluate(fit, input),
+                new QuantityFormula("T₀", "初始温度", "initial temperature", "°C", "T₀ = (T₀ − Tₐ) + Tₐ", (p, _) => p[0] + p[2]).Evaluate(fit, input),
             ],
         };
     }

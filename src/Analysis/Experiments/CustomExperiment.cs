@@ -48,6 +48,11 @@ internal sealed class CustomExperiment : Experiment
         {
             case Linear or Proportional or York:
                 StraightLineFitter.CheckFittable(x.Values, x.Field, withIntercept: input.ModelKind != Proportional);
+                if (input.ModelKind == Linear && (input.Input.Method == LineMethod.SuccessiveDifferences || input.Input.Compare))
+                {
+                    SuccessiveDifferenceFit.Check(LineData.From(x, input.Column("y")));
+                }
+
                 break;
             case Polynomial:
                 PolynomialFitter.Check(x.Values, Degree(input), withIntercept: true, x.Field);
@@ -64,6 +69,9 @@ internal sealed class CustomExperiment : Experiment
     }
 
     /// <inheritdoc />
+    public override bool SupportsSuccessiveDifferences(string modelKind) => modelKind == Linear;
+
+    /// <inheritdoc />
     public override ExperimentOutcome Evaluate(ValidatedInput input)
     {
         var kind = input.ModelKind;
@@ -75,6 +83,7 @@ internal sealed class CustomExperiment : Experiment
         var points = LineData.From(x, y).Points;
 
         CurveFit fit;
+        SuccessiveDifferences? working = null;
         string modelText;
         string[] units;
         var method = "Levenberg–Marquardt";
@@ -82,7 +91,7 @@ internal sealed class CustomExperiment : Experiment
         switch (kind)
         {
             case Linear or Proportional:
-                fit = LineData.From(x, y).Fit(kind == Linear);
+                (fit, working) = SuccessiveDifferenceFit.FitAsAsked(LineData.From(x, y), input.Input, kind == Linear);
                 modelText = kind == Linear ? "y = k·x + c" : "y = k·x";
                 units = kind == Linear ? [y.Unit.Multiply(x.Unit.Pow(-1)).SiText, y.Unit.SiText] : [y.Unit.Multiply(x.Unit.Pow(-1)).SiText];
                 method = "linear least squares (QR)";
@@ -118,7 +127,12 @@ internal sealed class CustomExperiment : Experiment
         }
 
         var quantities = fit.Model.Parameters
-            .Select((name, j) => DerivedQuantityFactory.Create(name, "拟合参数 " + name, "fit parameter " + name, fit.Values[j], fit.StandardError(j), units[j], input.Rounding))
+            .Select((name, j) => DerivedQuantityFactory.Create(
+                name, "拟合参数 " + name, "fit parameter " + name, fit.Values[j], fit.StandardError(j), units[j], input.Input, budget: new UncertaintyBudget(
+                    name + "（拟合参数）", [new BudgetTerm(name, "parameter", fit.Values[j], fit.StandardError(j), units[j], 1, fit.StandardError(j))], fit.StandardError(j))
+                {
+                    EffectiveDegreesOfFreedom = fit.ParameterDegreesOfFreedom,
+                }))
             .ToList();
         var xSymbol = "<i>x</i>";
         return new ExperimentOutcome
@@ -133,7 +147,7 @@ internal sealed class CustomExperiment : Experiment
             Quantities = quantities,
             Method = method,
             CurveLabel = curveLabel,
-        };
+        }.WithMethod(working);
     }
 
     private static int Degree(ValidatedInput input) => input.Input.Model?.Degree ?? throw AnalysisErrors.InvalidDegree(null);

@@ -77,8 +77,8 @@ internal sealed class DiodeExperiment : Experiment
             YScale = log ? AxisScale.Log : AxisScale.Linear,
             Quantities =
             [
-                new QuantityFormula("I_s", "反向饱和电流", "saturation current", "A", (p, _) => p[0]).Evaluate(fit, [], [], input.Rounding),
-                new QuantityFormula("n", "理想因子", "ideality factor", "", (p, _) => p[1]).Evaluate(fit, [], [], input.Rounding),
+                new QuantityFormula("I_s", "反向饱和电流", "saturation current", "A", "I_s（拟合参数）", (p, _) => p[0]).Evaluate(fit, input),
+                new QuantityFormula("n", "理想因子", "ideality factor", "", "n（拟合参数）", (p, _) => p[1]).Evaluate(fit, input),
             ],
 
             // The fit lives in ln I; the chart shows I, with the bands mapped back to first order

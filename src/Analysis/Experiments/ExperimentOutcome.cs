@@ -26,13 +26,37 @@ internal sealed record ExperimentOutcome
     /// <summary>The fitted equation with numbers as markup, or null to leave it out.</summary>
     public string? Equation { get; init; }
 
-    public required IReadOnlyList<DerivedQuantity> Quantities { get; init; }
+    /// <summary>The derived quantities; null entries are quantities left out for a missing constant (noted on the input).</summary>
+    public required IReadOnlyList<DerivedQuantity?> Quantities { get; init; }
 
     public string CurveLabel { get; init; } = "拟合直线";
 
     public string Method { get; init; } = "linear least squares (QR)";
 
     public AxisScale YScale { get; init; } = AxisScale.Linear;
+
+    /// <summary>The 逐差法 working when the line was found that way.</summary>
+    public SuccessiveDifferences? Differences { get; init; }
+
+    /// <summary>Points to mark on the chart with their labels (逐差法: the pairs, ① … on both ends); empty when none.</summary>
+    public IReadOnlyList<(ChartPoint Point, string Label)> Marks { get; init; } = [];
+
+    /// <summary>Legend text of <see cref="Marks"/>.</summary>
+    public string MarksLabel { get; init; } = "";
+
+    /// <summary>
+    /// As this outcome, told how its line was found: for 逐差法 the method's name, and the pairs marked
+    /// with the same circled number on both ends (①…⑳, then plain numbers).
+    /// </summary>
+    public ExperimentOutcome WithMethod(SuccessiveDifferences? working) => working is null ? this : this with
+    {
+        Method = SuccessiveDifferenceFit.MethodName,
+        Differences = working,
+        Marks = [.. working.Pairs.SelectMany(pair => new[] { (Points[pair.First - 1], Circled(pair.First)), (Points[pair.Second - 1], Circled(pair.First)) })],
+        MarksLabel = "逐差配对",
+    };
+
+    private static string Circled(int number) => number is >= 1 and <= 20 ? ((char)('①' + number - 1)).ToString() : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Replaces the chart (Franck–Hertz: the I–U curve, with the fit as <see cref="ChartData.Secondary"/>).</summary>
     public Func<ExperimentOutcome, ChartData, ChartData>? ChartOverride { get; init; }

@@ -65,9 +65,9 @@ internal sealed class ForcedOscillationExperiment : Experiment
             Method = "Levenberg–Marquardt",
             Quantities =
             [
-                new QuantityFormula("ω₀", "固有角频率", "natural angular frequency", "rad/s", (p, _) => Math.Abs(p[1])).Evaluate(fit, [], [], input.Rounding),
-                new QuantityFormula("β", "阻尼系数", "damping coefficient", "s⁻¹", (p, _) => Math.Abs(p[2])).Evaluate(fit, [], [], input.Rounding),
-                new QuantityFormula("Q", "品质因数", "quality factor", "", (p, _) => Math.Abs(p[1] / (2 * p[2]))).Evaluate(fit, [], [], input.Rounding),
+                new QuantityFormula("ω₀", "固有角频率", "natural angular frequency", "rad/s", "ω₀（拟合参数）", (p, _) => Math.Abs(p[1])).Evaluate(fit, input),
+                new QuantityFormula("β", "阻尼系数", "damping coefficient", "s⁻¹", "β（拟合参数）", (p, _) => Math.Abs(p[2])).Evaluate(fit, input),
+                new QuantityFormula("Q", "品质因数", "quality factor", "", "Q = ω₀/(2β)", (p, _) => Math.Abs(p[1] / (2 * p[2]))).Evaluate(fit, input),
             ],
         };
     }

@@ -59,7 +59,7 @@ internal sealed class FranckHertzExperiment : Experiment
             XLabel = "峰序号 <i>i</i>",
             YLabel = "峰位电压 <i>U</i><sub>peak</sub> / V",
             Equation = FitAnnotations.Equation("<i>U</i><sub>peak</sub>", "<i>i</i>", fit, input.Rounding),
-            Quantities = [new QuantityFormula("ΔU", "第一激发电位", "first excitation potential", "V", (p, _) => p[0]).Evaluate(fit, [], [], input.Rounding, reference)],
+            Quantities = [new QuantityFormula("ΔU", "第一激发电位", "first excitation potential", "V", "ΔU = k", (p, _) => p[0]).Evaluate(fit, input, reference)],
             ChartOverride = (outcome, peakChart) => new ChartData
             {
                 Title = peakChart.Title,

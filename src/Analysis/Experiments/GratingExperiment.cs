@@ -18,7 +18,7 @@ internal static class GratingExperiment
                 new ColumnDefinition("theta", "衍射角", "diffraction angle", "rad", Required: true, AllowsRepeatedReadings: true),
             ],
             [
-                new ConstantDefinition("d", "光栅常数", "grating spacing", "m", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("d", "光栅常数", "grating spacing", "m", Default: null, Required: false) { MustBePositive = true },
                 new ConstantDefinition("lambda_ref", "波长参考值", "reference wavelength", "m", Default: null, Required: false) { MustBePositive = true },
             ],
             "sin θ = s·k",
@@ -47,9 +47,8 @@ internal static class GratingExperiment
         Labels = ("级次 <i>k</i>", "sin <i>θ</i>"),
         Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = input.ConstantVector("d");
             var reference = input.Optional("lambda_ref") ?? ReferenceValues.Lamp(input.Option("lamp"));
-            return [new QuantityFormula("λ", "波长", "wavelength", "m", (p, q) => q[0] * p[0]).Evaluate(fit, values, uncertainties, input.Rounding, reference)];
+            return [new QuantityFormula("λ", "波长", "wavelength", "m", "λ = d·k", (p, q) => q[0] * p[0]) { Constants = ["d"] }.Evaluate(fit, input, reference)];
         },
     };
 }

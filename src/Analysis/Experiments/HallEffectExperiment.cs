@@ -16,8 +16,8 @@ internal static class HallEffectExperiment
                 new ColumnDefinition("UH", "霍尔电压", "Hall voltage", "V", Required: true, AllowsRepeatedReadings: true),
             ],
             [
-                new ConstantDefinition("B", "磁感应强度", "magnetic flux density", "T", Default: null, Required: true) { MustBePositive = true },
-                new ConstantDefinition("d", "样品厚度", "sample thickness", "m", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("B", "磁感应强度", "magnetic flux density", "T", Default: null, Required: false) { MustBePositive = true },
+                new ConstantDefinition("d", "样品厚度", "sample thickness", "m", Default: null, Required: false) { MustBePositive = true },
             ],
             "U_H = k·I_s + c",
             [])
@@ -30,6 +30,7 @@ internal static class HallEffectExperiment
             ],
         })
     {
+        AllowsSuccessiveDifferences = true,
         Line = input => LineData.From(input.Column("Is"), input.Column("UH")),
         SlopeSign = 0,
         Symbols = ("<i>U</i><sub>H</sub>", "<i>I</i><sub>s</sub>"),
@@ -37,13 +38,12 @@ internal static class HallEffectExperiment
         Labels = ("工作电流 <i>I</i><sub>s</sub> / A", "霍尔电压 <i>U</i><sub>H</sub> / V"),
         Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = input.ConstantVector("B", "d");
             return
             [
-                new QuantityFormula("K_H", "霍尔灵敏度", "Hall sensitivity", "V/(A·T)", (p, q) => p[0] / q[0]).Evaluate(fit, values, uncertainties, input.Rounding),
-                new QuantityFormula("R_H", "霍尔系数", "Hall coefficient", "m³/C", (p, q) => p[0] * q[1] / q[0]).Evaluate(fit, values, uncertainties, input.Rounding),
-                new QuantityFormula("n", "载流子浓度", "carrier density", "m⁻³", (p, q) => q[0] / (Math.Abs(p[0]) * q[1] * ReferenceValues.ElementaryCharge))
-                    .Evaluate(fit, values, uncertainties, input.Rounding),
+                new QuantityFormula("K_H", "霍尔灵敏度", "Hall sensitivity", "V/(A·T)", "K_H = k/B", (p, q) => p[0] / q[0]) { Constants = ["B", "d"] }.Evaluate(fit, input),
+                new QuantityFormula("R_H", "霍尔系数", "Hall coefficient", "m³/C", "R_H = k·d/B", (p, q) => p[0] * q[1] / q[0]) { Constants = ["B", "d"] }.Evaluate(fit, input),
+                new QuantityFormula("n", "载流子浓度", "carrier density", "m⁻³", "n = B/(|k|·d·e)", (p, q) => q[0] / (Math.Abs(p[0]) * q[1] * ReferenceValues.ElementaryCharge)) { Constants = ["B", "d"] }
+                    .Evaluate(fit, input),
             ];
         },
     };

@@ -38,16 +38,29 @@ internal sealed class LineExperiment(ExperimentDefinition definition) : Experime
     public (string Zh, string En)? SlopeMessage { get; init; }
 
     /// <summary>The derived quantities from the fit (parameters k, c) and the validated constants.</summary>
-    public required Func<CurveFit, ValidatedInput, IReadOnlyList<DerivedQuantity>> Quantities { get; init; }
+    public required Func<CurveFit, ValidatedInput, IReadOnlyList<DerivedQuantity?>> Quantities { get; init; }
+
+    /// <summary>True when the x values are equally spaced by design (loads, indices), so 逐差法 may be asked for.</summary>
+    public bool AllowsSuccessiveDifferences { get; init; }
 
     /// <inheritdoc />
-    public override void Check(ValidatedInput input) => _ = Prepare(input);
+    public override bool SupportsSuccessiveDifferences(string modelKind) => AllowsSuccessiveDifferences;
+
+    /// <inheritdoc />
+    public override void Check(ValidatedInput input)
+    {
+        var line = Prepare(input);
+        if (input.Input.Method == LineMethod.SuccessiveDifferences || input.Input.Compare)
+        {
+            SuccessiveDifferenceFit.Check(line);
+        }
+    }
 
     /// <inheritdoc />
     public override ExperimentOutcome Evaluate(ValidatedInput input)
     {
         var line = Prepare(input);
-        var fit = line.Fit(WithIntercept);
+        var (fit, working) = SuccessiveDifferenceFit.FitAsAsked(line, input.Input, WithIntercept);
         if (SlopeSign != 0 && Math.Sign(fit.Values[0]) != SlopeSign)
         {
             var (zh, en) = SlopeMessage ?? (
@@ -66,7 +79,8 @@ internal sealed class LineExperiment(ExperimentDefinition definition) : Experime
             YLabel = Labels.Y,
             Equation = FitAnnotations.Equation(Symbols.Y, Symbols.X, fit, input.Rounding),
             Quantities = Quantities(fit, input),
-        };
+            Differences = working,
+        }.WithMethod(working);
     }
 
     // Everything short of the fit: the transformation, finite values, enough points, x not degenerate.

@@ -24,6 +24,7 @@ internal static class MichelsonExperiment
             Quantities = [new QuantityDefinition("λ", "波长", "wavelength", "m")],
         })
     {
+        AllowsSuccessiveDifferences = true,
         Line = input => LineData.From(input.Column("N"), input.Column("d")),
         SlopeSign = 0,
         Symbols = ("<i>d</i>", "<i>N</i>"),
@@ -32,7 +33,7 @@ internal static class MichelsonExperiment
         Quantities = (fit, input) =>
         {
             var reference = input.Optional("lambda_ref") ?? ReferenceValues.Lamp(input.Option("lamp"));
-            return [new QuantityFormula("λ", "波长", "wavelength", "m", (p, _) => 2 * Math.Abs(p[0])).Evaluate(fit, [], [], input.Rounding, reference)];
+            return [new QuantityFormula("λ", "波长", "wavelength", "m", "λ = 2|k|", (p, _) => 2 * Math.Abs(p[0])).Evaluate(fit, input, reference)];
         },
     };
 }

@@ -24,22 +24,26 @@ internal static class NewtonRingsExperiment
             Quantities = [new QuantityDefinition("R", "曲率半径", "radius of curvature", "m")],
         })
     {
+        AllowsSuccessiveDifferences = true,
         Line = input =>
         {
             var m = input.Column("m");
             var d = input.Column("D");
-            return new LineData(m.Values, m.Uncertainties, [.. d.Values.Select(v => v * v)], [.. d.Values.Select((v, i) => 2 * v * d.Uncertainties[i])], m.Field);
+            return new LineData(m.Values, m.Uncertainties, [.. d.Values.Select(v => v * v)], [.. d.Values.Select((v, i) => 2 * v * d.Uncertainties[i])], m.Field)
+            {
+                YField = d.Field,
+                YTypeB = 2 * d.Values.Max(Math.Abs) * d.TypeB, // u_B(D²) = 2D·u_B(D), at the largest ring
+            };
         },
         Symbols = ("<i>D</i><sup>2</sup>", "<i>m</i>"),
         Units = ("m²", "m²"),
         Labels = ("环序数 <i>m</i>", "<i>D</i><sup>2</sup> / m<sup>2</sup>"),
         Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = input.ConstantVector("lambda");
             return
             [
-                new QuantityFormula("R", "曲率半径", "radius of curvature", "m", (p, q) => p[0] / (4 * q[0]))
-                    .Evaluate(fit, values, uncertainties, input.Rounding, input.Optional("R_ref")),
+                new QuantityFormula("R", "曲率半径", "radius of curvature", "m", "R = k/(4λ)", (p, q) => p[0] / (4 * q[0])) { Constants = ["lambda"] }
+                    .Evaluate(fit, input, input.Optional("R_ref")),
             ];
         },
     };

@@ -27,7 +27,7 @@ internal static class OhmExperiment
         Labels = ("电压 <i>U</i> / V", "电流 <i>I</i> / A"),
         Quantities = (fit, input) =>
         [
-            new QuantityFormula("R", "电阻", "resistance", "Ω", (p, _) => 1 / p[0]).Evaluate(fit, [], [], input.Rounding, input.Optional("R_ref")),
+            new QuantityFormula("R", "电阻", "resistance", "Ω", "R = 1/k", (p, _) => 1 / p[0]).Evaluate(fit, input, input.Optional("R_ref")),
         ],
     };
 }

@@ -52,8 +52,8 @@ internal static class PendulumExperiment
         // g = 4π²/k, so to first order u(g) = 4π²·u(k)/k².
         Quantities = (fit, input) =>
         [
-            new QuantityFormula("g", "重力加速度", "gravitational acceleration", "m/s²", (p, _) => FourPiSquared / p[0])
-                .Evaluate(fit, [], [], input.Rounding, input.Optional("g_ref")),
+            new QuantityFormula("g", "重力加速度", "gravitational acceleration", "m/s²", "g = 4π²/k", (p, _) => FourPiSquared / p[0])
+                .Evaluate(fit, input, input.Optional("g_ref")),
         ],
     };
 }

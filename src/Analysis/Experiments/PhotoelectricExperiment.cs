@@ -50,10 +50,10 @@ internal static class PhotoelectricExperiment
         Labels = ("频率 <i>ν</i> / Hz", "截止电压 <i>U</i><sub>a</sub> / V"),
         Quantities = (fit, input) =>
         [
-            new QuantityFormula("h", "普朗克常量", "Planck constant", "J·s", (p, _) => ReferenceValues.ElementaryCharge * p[0])
-                .Evaluate(fit, [], [], input.Rounding, ReferenceValues.Planck),
-            new QuantityFormula("ν₀", "截止频率", "cut-off frequency", "Hz", (p, _) => -p[1] / p[0]).Evaluate(fit, [], [], input.Rounding),
-            new QuantityFormula("W", "逸出功", "work function", "J", (p, _) => -ReferenceValues.ElementaryCharge * p[1]).Evaluate(fit, [], [], input.Rounding),
+            new QuantityFormula("h", "普朗克常量", "Planck constant", "J·s", "h = e·k", (p, _) => ReferenceValues.ElementaryCharge * p[0])
+                .Evaluate(fit, input, ReferenceValues.Planck),
+            new QuantityFormula("ν₀", "截止频率", "cut-off frequency", "Hz", "ν₀ = −c/k", (p, _) => -p[1] / p[0]).Evaluate(fit, input),
+            new QuantityFormula("W", "逸出功", "work function", "J", "W = −e·c", (p, _) => -ReferenceValues.ElementaryCharge * p[1]).Evaluate(fit, input),
         ],
     };
 }

@@ -17,7 +17,7 @@ internal sealed class RcCircuitExperiment : Experiment
             new ColumnDefinition("t", "时间", "time", "s", Required: true, AllowsRepeatedReadings: true),
             new ColumnDefinition("U", "电容电压", "capacitor voltage", "V", Required: true, AllowsRepeatedReadings: true),
         ],
-        [new ConstantDefinition("R", "电阻", "resistance", "Ω", Default: null, Required: true) { MustBePositive = true }],
+        [new ConstantDefinition("R", "电阻", "resistance", "Ω", Default: null, Required: false) { MustBePositive = true }],
         "U = U₀·e^(−t/τ) + U∞",
         [])
     {
@@ -44,7 +44,6 @@ internal sealed class RcCircuitExperiment : Experiment
         var t = input.Column("t");
         var u = input.Column("U");
         var fit = DecayFit.Fit(t, u);
-        var (values, uncertainties) = input.ConstantVector("R");
         return new ExperimentOutcome
         {
             Fit = fit,
@@ -58,10 +57,10 @@ internal sealed class RcCircuitExperiment : Experiment
             Method = "Levenberg–Marquardt",
             Quantities =
             [
-                new QuantityFormula("τ", "时间常数", "time constant", "s", (p, _) => p[1]).Evaluate(fit, [], [], input.Rounding),
-                new QuantityFormula("C", "电容", "capacitance", "F", (p, q) => p[1] / q[0]).Evaluate(fit, values, uncertainties, input.Rounding),
-                new QuantityFormula("U₀", "初始电压", "initial voltage", "V", (p, _) => p[0] + p[2]).Evaluate(fit, [], [], input.Rounding),
-                new QuantityFormula("U∞", "终值电压", "final voltage", "V", (p, _) => p[2]).Evaluate(fit, [], [], input.Rounding),
+                new QuantityFormula("τ", "时间常数", "time constant", "s", "τ（拟合参数）", (p, _) => p[1]).Evaluate(fit, input),
+                new QuantityFormula("C", "电容", "capacitance", "F", "C = τ/R", (p, q) => p[1] / q[0]) { Constants = ["R"] }.Evaluate(fit, input),
+                new QuantityFormula("U₀", "初始电压", "initial voltage", "V", "U₀ = A + U∞", (p, _) => p[0] + p[2]).Evaluate(fit, input),
+                new QuantityFormula("U∞", "终值电压", "final voltage", "V", "U∞（拟合参数）", (p, _) => p[2]).Evaluate(fit, input),
             ],
         };
     }

@@ -18,7 +18,7 @@ internal static class SoundSpeedExperiment
                 new ColumnDefinition("x", "接收器位置", "receiver position", "m", Required: true, AllowsRepeatedReadings: true),
             ],
             [
-                new ConstantDefinition("f", "声波频率", "frequency", "Hz", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("f", "声波频率", "frequency", "Hz", Default: null, Required: false) { MustBePositive = true },
                 new ConstantDefinition("t", "室温", "room temperature", "°C", Default: null, Required: false),
             ],
             "x = k·i + c",
@@ -28,6 +28,7 @@ internal static class SoundSpeedExperiment
             Quantities = [new QuantityDefinition("λ", "波长", "wavelength", "m"), new QuantityDefinition("v", "声速", "speed of sound", "m/s")],
         })
     {
+        AllowsSuccessiveDifferences = true,
         ExtraKinds = Mode.Values,
         Line = input => LineData.From(input.Column("i"), input.Column("x")),
         SlopeSign = 0,
@@ -37,7 +38,6 @@ internal static class SoundSpeedExperiment
         Quantities = (fit, input) =>
         {
             var factor = input.Option("mode") == "phase" ? 1 : 2;
-            var (values, uncertainties) = input.ConstantVector("f");
             double? reference = input.Optional("t") is { } t ? ReferenceValues.SpeedOfSound(t) : null;
             if (reference is not null && !(reference > 0))
             {
@@ -46,8 +46,8 @@ internal static class SoundSpeedExperiment
 
             return
             [
-                new QuantityFormula("λ", "波长", "wavelength", "m", (p, _) => factor * Math.Abs(p[0])).Evaluate(fit, values, uncertainties, input.Rounding),
-                new QuantityFormula("v", "声速", "speed of sound", "m/s", (p, q) => q[0] * factor * Math.Abs(p[0])).Evaluate(fit, values, uncertainties, input.Rounding, reference),
+                new QuantityFormula("λ", "波长", "wavelength", "m", factor == 2 ? "λ = 2|k|" : "λ = |k|", (p, _) => factor * Math.Abs(p[0])).Evaluate(fit, input),
+                new QuantityFormula("v", "声速", "speed of sound", "m/s", factor == 2 ? "v = f·λ = 2f·|k|" : "v = f·λ = f·|k|", (p, q) => q[0] * factor * Math.Abs(p[0])) { Constants = ["f"] }.Evaluate(fit, input, reference),
             ];
         },
     };

@@ -15,7 +15,7 @@ internal static class ThermalExpansionExperiment
                 new ColumnDefinition("dL", "伸长量", "elongation", "m", Required: true, AllowsRepeatedReadings: true),
             ],
             [
-                new ConstantDefinition("L0", "原长", "initial length", "m", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("L0", "原长", "initial length", "m", Default: null, Required: false) { MustBePositive = true },
                 new ConstantDefinition("alpha_ref", "线膨胀系数参考值", "reference coefficient", "K^-1", Default: null, Required: false) { MustBePositive = true },
             ],
             "ΔL = k·t + c",
@@ -24,17 +24,17 @@ internal static class ThermalExpansionExperiment
             Quantities = [new QuantityDefinition("α", "线膨胀系数", "linear expansion coefficient", "K⁻¹")],
         })
     {
+        AllowsSuccessiveDifferences = true,
         Line = input => LineData.From(input.Column("t"), input.Column("dL")),
         Symbols = ("Δ<i>L</i>", "<i>t</i>"),
         Units = ("m/K", "m"),
         Labels = ("温度 <i>t</i> / °C", "伸长量 Δ<i>L</i> / m"),
         Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = input.ConstantVector("L0");
             return
             [
-                new QuantityFormula("α", "线膨胀系数", "linear expansion coefficient", "K⁻¹", (p, q) => p[0] / q[0])
-                    .Evaluate(fit, values, uncertainties, input.Rounding, input.Optional("alpha_ref")),
+                new QuantityFormula("α", "线膨胀系数", "linear expansion coefficient", "K⁻¹", "α = k/L₀", (p, q) => p[0] / q[0]) { Constants = ["L0"] }
+                    .Evaluate(fit, input, input.Optional("alpha_ref")),
             ];
         },
     };

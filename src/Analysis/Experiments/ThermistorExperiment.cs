@@ -62,9 +62,9 @@ internal static class ThermistorExperiment
         Labels = ("1/<i>T</i> / K<sup>−1</sup>", "ln(<i>R</i>/Ω)"),
         Quantities = (fit, input) =>
         [
-            new QuantityFormula("B", "材料常数", "material constant", "K", (p, _) => p[0]).Evaluate(fit, [], [], input.Rounding),
-            new QuantityFormula("R₂₅", "25 °C 电阻", "resistance at 25 °C", "Ω", (p, _) => Math.Exp(p[1] + (p[0] / T25))).Evaluate(fit, [], [], input.Rounding),
-            new QuantityFormula("α₂₅", "25 °C 温度系数", "temperature coefficient at 25 °C", "K⁻¹", (p, _) => -p[0] / (T25 * T25)).Evaluate(fit, [], [], input.Rounding),
+            new QuantityFormula("B", "材料常数", "material constant", "K", "B = k", (p, _) => p[0]).Evaluate(fit, input),
+            new QuantityFormula("R₂₅", "25 °C 电阻", "resistance at 25 °C", "Ω", "R₂₅ = e^(c + k/T₂₅), T₂₅ = 298.15 K", (p, _) => Math.Exp(p[1] + (p[0] / T25))).Evaluate(fit, input),
+            new QuantityFormula("α₂₅", "25 °C 温度系数", "temperature coefficient at 25 °C", "K⁻¹", "α₂₅ = −k/T₂₅²", (p, _) => -p[0] / (T25 * T25)).Evaluate(fit, input),
         ],
     };
 }

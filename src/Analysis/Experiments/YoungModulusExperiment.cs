@@ -16,10 +16,10 @@ internal static class YoungModulusExperiment
                 new ColumnDefinition("n", "标尺读数", "scale reading", "m", Required: true, AllowsRepeatedReadings: true),
             ],
             [
-                new ConstantDefinition("L", "钢丝长度", "wire length", "m", Default: null, Required: true) { MustBePositive = true },
-                new ConstantDefinition("D", "镜尺距离", "mirror–scale distance", "m", Default: null, Required: true) { MustBePositive = true },
-                new ConstantDefinition("d", "钢丝直径", "wire diameter", "m", Default: null, Required: true) { MustBePositive = true },
-                new ConstantDefinition("b", "光杠杆臂长", "optical lever arm", "m", Default: null, Required: true) { MustBePositive = true },
+                new ConstantDefinition("L", "钢丝长度", "wire length", "m", Default: null, Required: false) { MustBePositive = true },
+                new ConstantDefinition("D", "镜尺距离", "mirror–scale distance", "m", Default: null, Required: false) { MustBePositive = true },
+                new ConstantDefinition("d", "钢丝直径", "wire diameter", "m", Default: null, Required: false) { MustBePositive = true },
+                new ConstantDefinition("b", "光杠杆臂长", "optical lever arm", "m", Default: null, Required: false) { MustBePositive = true },
                 new ConstantDefinition("g", "重力加速度", "gravitational acceleration", "m/s²", Default: 9.80, Required: false) { MustBePositive = true },
                 new ConstantDefinition("E_ref", "杨氏模量参考值", "reference Young's modulus", "Pa", Default: null, Required: false) { MustBePositive = true },
             ],
@@ -29,23 +29,23 @@ internal static class YoungModulusExperiment
             Quantities = [new QuantityDefinition("E", "杨氏模量", "Young's modulus", "Pa")],
         })
     {
+        AllowsSuccessiveDifferences = true,
         Line = input =>
         {
             var m = input.Column("m");
             var n = input.Column("n");
             var g = input.Reading.Constants["g"].Value;
-            return new LineData([.. m.Values.Select(v => v * g)], [.. m.Uncertainties.Select(u => u * g)], n.Values, n.Uncertainties, m.Field);
+            return new LineData([.. m.Values.Select(v => v * g)], [.. m.Uncertainties.Select(u => u * g)], n.Values, n.Uncertainties, m.Field) { YField = n.Field, YTypeB = n.TypeB };
         },
         Symbols = ("<i>n</i>", "<i>F</i>"),
         Units = ("m/N", "m"),
         Labels = ("拉力 <i>F</i> = <i>mg</i> / N", "标尺读数 <i>n</i> / m"),
         Quantities = (fit, input) =>
         {
-            var (values, uncertainties) = input.ConstantVector("L", "D", "d", "b");
             return
             [
-                new QuantityFormula("E", "杨氏模量", "Young's modulus", "Pa", (p, q) => 8 * q[0] * q[1] / (Math.PI * q[2] * q[2] * q[3] * p[0]))
-                    .Evaluate(fit, values, uncertainties, input.Rounding, input.Optional("E_ref")),
+                new QuantityFormula("E", "杨氏模量", "Young's modulus", "Pa", "E = 8LD/(πd²bk)", (p, q) => 8 * q[0] * q[1] / (Math.PI * q[2] * q[2] * q[3] * p[0])) { Constants = ["L", "D", "d", "b"] }
+                    .Evaluate(fit, input, input.Optional("E_ref")),
             ];
         },
     };

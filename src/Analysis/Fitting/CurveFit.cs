@@ -19,7 +19,24 @@ internal sealed record CurveFit(
     double[] Residuals,
     int Iterations = 0)
 {
+    private readonly double? _parameterDegreesOfFreedom;
+    private readonly bool _parameterDegreesOfFreedomSet;
+
     public double? ReducedChiSquared => DegreesOfFreedom > 0 ? ChiSquared / DegreesOfFreedom : null;
+
+    /// <summary>
+    /// Degrees of freedom of the covariance, for Welch–Satterthwaite: the fit's when it was scaled from
+    /// the scatter, null (infinite) when the points' errors were taken as known; 逐差法 sets its own.
+    /// </summary>
+    public double? ParameterDegreesOfFreedom
+    {
+        get => _parameterDegreesOfFreedomSet ? _parameterDegreesOfFreedom : Weighted || DegreesOfFreedom <= 0 ? null : DegreesOfFreedom;
+        init
+        {
+            _parameterDegreesOfFreedom = value;
+            _parameterDegreesOfFreedomSet = true;
+        }
+    }
 
     public string ErrorScaling => Weighted ? "absolute" : "scaled";
 

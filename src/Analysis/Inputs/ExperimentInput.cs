@@ -31,4 +31,16 @@ public sealed record ExperimentInput
 
     /// <summary>How reported uncertainties are rounded.</summary>
     public UncertaintyRounding Rounding { get; init; } = UncertaintyRounding.HalfEven;
+
+    /// <summary>How a straight line's slope is found (least squares, or 逐差法 where the experiment allows it).</summary>
+    public LineMethod Method { get; init; } = LineMethod.LeastSquares;
+
+    /// <summary>True: also evaluate the other line method and report both side by side.</summary>
+    public bool Compare { get; init; }
+
+    /// <summary>Type A plain or with the t factor; expanded uncertainty.</summary>
+    public UncertaintyConvention Uncertainty { get; init; } = UncertaintyConvention.Default;
+
+    /// <summary>The outlier test for repeated readings and whether flagged readings are excluded.</summary>
+    public OutlierPolicy Outliers { get; init; } = OutlierPolicy.Default;
 }

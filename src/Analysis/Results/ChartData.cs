@@ -45,6 +45,15 @@ public sealed record ChartData
     /// </summary>
     public IReadOnlyList<ChartPoint> MarkedPoints { get; init; } = [];
 
+    /// <summary>Labels of <see cref="MarkedPoints"/> (plain text), one per point; empty: each point's x value.</summary>
+    public IReadOnlyList<string> MarkedPointTexts { get; init; } = [];
+
+    /// <summary>
+    /// Points of <see cref="Points"/> whose standardized residual exceeds 3: drawn again hollow with a
+    /// legend entry, so the student sees which points the fit doubts (they stay in the fit).
+    /// </summary>
+    public IReadOnlyList<ChartPoint> FlaggedPoints { get; init; } = [];
+
     /// <summary>Legend text of <see cref="MarkedPoints"/> (plain text).</summary>
     public string MarkedPointsLabel { get; init; } = "峰位";
 

@@ -16,4 +16,8 @@ public sealed record DerivedQuantity(
     string Formatted,
     double? RelativeUncertainty,
     double? Reference,
-    double? RelativeError);
+    double? RelativeError)
+{
+    /// <summary>The quantity's uncertainty budget: formula, inputs, sensitivities and contributions.</summary>
+    public UncertaintyBudget? Budget { get; init; }
+}

@@ -35,10 +35,18 @@ public static class Outliers
     /// flagged reading and looks again while at least three remain; 3σ and Chauvenet look once.
     /// Fewer than three readings (or all equal) flag nothing.
     /// </summary>
-    public static IReadOnlyList<int> Find(IReadOnlyList<double> readings, OutlierTest test = OutlierTest.Grubbs, double alpha = 0.05)
+    public static IReadOnlyList<int> Find(IReadOnlyList<double> readings, OutlierTest test = OutlierTest.Grubbs, double alpha = 0.05) =>
+        [.. Evaluate(readings, test, alpha).Select(o => o.Index)];
+
+    /// <summary>
+    /// As <see cref="Find"/>, with each flagged reading's statistic and the critical value it exceeded
+    /// (Grubbs: G = |x − x̄|/s against G_crit(n, α) of the readings still in; 3σ: |x − x̄|/s against 3;
+    /// Chauvenet: n·P(|Z| ≥ |x − x̄|/s) against 0.5, flagged when below).
+    /// </summary>
+    public static IReadOnlyList<FlaggedReading> Evaluate(IReadOnlyList<double> readings, OutlierTest test = OutlierTest.Grubbs, double alpha = 0.05)
     {
         ArgumentNullException.ThrowIfNull(readings);
-        var flagged = new List<int>();
+        var flagged = new List<FlaggedReading>();
         var remaining = Enumerable.Range(0, readings.Count).ToList();
         while (remaining.Count >= 3)
         {
@@ -49,23 +57,66 @@ public static class Outliers
             {
                 break;
             }
+
             if (test == OutlierTest.Grubbs)
             {
                 var extreme = remaining.MaxBy(i => Math.Abs(readings[i] - mean));
-                if (Math.Abs(readings[extreme] - mean) / s <= GrubbsCritical(values.Count, alpha))
+                var g = Math.Abs(readings[extreme] - mean) / s;
+                var critical = GrubbsCritical(values.Count, alpha);
+                if (g <= critical)
                 {
                     break;
                 }
-                flagged.Add(extreme);
+
+                flagged.Add(new FlaggedReading(extreme, g, critical));
                 remaining.Remove(extreme);
                 continue;
             }
-            flagged.AddRange(remaining.Where(i => test == OutlierTest.ThreeSigma
-                ? Math.Abs(readings[i] - mean) > 3 * s
-                : values.Count * 2 * (1 - Normal.CDF(0, 1, Math.Abs(readings[i] - mean) / s)) < 0.5));
+
+            foreach (var i in remaining)
+            {
+                var z = Math.Abs(readings[i] - mean) / s;
+                if (test == OutlierTest.ThreeSigma && z > 3)
+                {
+                    flagged.Add(new FlaggedReading(i, z, 3));
+                }
+                else if (test == OutlierTest.Chauvenet && values.Count * 2 * (1 - Normal.CDF(0, 1, z)) is var expected && expected < 0.5)
+                {
+                    flagged.Add(new FlaggedReading(i, expected, 0.5));
+                }
+            }
+
             break;
         }
-        flagged.Sort();
+
+        flagged.Sort((a, b) => a.Index.CompareTo(b.Index));
         return flagged;
     }
+
+    /// <summary>The test's name in requests and results: <c>grubbs</c>, <c>three_sigma</c>, <c>chauvenet</c>.</summary>
+    public static string Name(OutlierTest test) => test switch
+    {
+        OutlierTest.Grubbs => "grubbs",
+        OutlierTest.ThreeSigma => "three_sigma",
+        _ => "chauvenet",
+    };
+
+    /// <summary>The test named <paramref name="name"/> (as <see cref="Name"/> gives, case-insensitive), or false.</summary>
+    public static bool TryParse(string? name, out OutlierTest test)
+    {
+        foreach (var candidate in Enum.GetValues<OutlierTest>())
+        {
+            if (string.Equals(Name(candidate), name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                test = candidate;
+                return true;
+            }
+        }
+
+        test = default;
+        return false;
+    }
 }
+
+/// <summary>A reading a test flagged: its index, the test statistic and the critical value.</summary>
+public sealed record FlaggedReading(int Index, double Statistic, double Critical);

@@ -93,6 +93,12 @@ public static class AnalysisErrorCodes
     /// <summary>The data do not show the feature the model needs (no resonance peak, no decay).</summary>
     public const string NoFeature = "no_feature";
 
+    /// <summary>逐差法 with an odd number of points: the message says which point to drop (the first or the last).</summary>
+    public const string OddPointCount = "odd_point_count";
+
+    /// <summary>逐差法 with x not equally spaced (the pairs would not span equal intervals); the message names the first uneven step.</summary>
+    public const string UnequalSpacing = "unequal_spacing";
+
     /// <summary>Fallback of the parameterless exception constructors; never thrown by the analysis.</summary>
     public const string InvalidInput = "invalid_input";
 }

@@ -69,7 +69,7 @@ internal static class ExperimentInputReader
         {
             if (columns.TryGetValue(column.Key, out var given) && given is not null)
             {
-                read[column.Key] = ReadColumn(column, given);
+                read[column.Key] = ReadColumn(column, given, input.Uncertainty, input.Outliers);
             }
         }
 
@@ -83,7 +83,15 @@ internal static class ExperimentInputReader
         return new ExperimentReading(read, ReadConstants(definition, input.Constants ?? new Dictionary<string, ConstantInput>()));
     }
 
-    public static MeasuredColumn ReadColumn(ColumnDefinition definition, ColumnInput input)
+    public static MeasuredColumn ReadColumn(ColumnDefinition definition, ColumnInput input) =>
+        ReadColumn(definition, input, UncertaintyConvention.Default, OutlierPolicy.Default);
+
+    /// <summary>
+    /// Reads one column: checks, converts to SI, looks for outliers among each point's repeated
+    /// readings (<paramref name="outliers"/>; excluded from the mean when it says so) and reduces each
+    /// point to its mean and u_A (<paramref name="convention"/>: s/√n or t_p·s/√n), u_B and u_C.
+    /// </summary>
+    public static MeasuredColumn ReadColumn(ColumnDefinition definition, ColumnInput input, UncertaintyConvention convention, OutlierPolicy outliers)
     {
         var field = InputField.Column(definition);
         var points = input.Readings;
@@ -162,20 +170,48 @@ internal static class ExperimentInputReader
         var typeB = StandardUncertainty.TypeB(input.InstrumentError ?? 0);
         var values = new double[points.Count];
         var uncertainties = new double[points.Count];
+        var summaries = new ProcessedPoint[points.Count];
+        var flagged = new List<ReadingOutlier>();
         for (var i = 0; i < points.Count; i++)
         {
+            var kept = KeepReadings(field, i, points[i], outliers, flagged);
             var typeA = input.Errors is { } given
                 ? given[given.Count == 1 ? 0 : i]
-                : StandardUncertainty.TypeA(points[i]);
-            values[i] = unit.ConvertValue(StandardUncertainty.Mean(points[i]), target);
+                : convention.TypeAOf(kept);
+            values[i] = unit.ConvertValue(StandardUncertainty.Mean(kept), target);
             uncertainties[i] = unit.ConvertDifference(StandardUncertainty.Combine(typeA, typeB), target);
+            summaries[i] = new ProcessedPoint(kept.Count, values[i], unit.ConvertDifference(typeA, target), unit.ConvertDifference(typeB, target), uncertainties[i]);
             if (!double.IsFinite(values[i]) || !double.IsFinite(uncertainties[i]))
             {
                 throw AnalysisErrors.NotFinite(field, "换算后的值", "converted value");
             }
         }
 
-        return new MeasuredColumn(field, values, uncertainties, target);
+        return new MeasuredColumn(field, values, uncertainties, target)
+        {
+            Points = summaries,
+            Outliers = flagged,
+            TypeB = unit.ConvertDifference(typeB, target),
+        };
+    }
+
+    // The readings that make the point's mean: all of them, or (excluding) all but those the test flags.
+    // Flagged readings are reported either way, with the statistic the test compared.
+    private static IReadOnlyList<double> KeepReadings(InputField field, int point, IReadOnlyList<double> readings, OutlierPolicy policy, List<ReadingOutlier> flagged)
+    {
+        if (policy.Test is not { } test || readings.Count < 3)
+        {
+            return readings;
+        }
+
+        var found = Outliers.Evaluate(readings, test, policy.Alpha);
+        if (found.Count == 0)
+        {
+            return readings;
+        }
+
+        flagged.AddRange(found.Select(o => new ReadingOutlier(field.Path, point, o.Index, readings[o.Index], Outliers.Name(test), o.Statistic, o.Critical, policy.Exclude)));
+        return policy.Exclude ? [.. readings.Where((_, j) => !found.Any(o => o.Index == j))] : readings;
     }
 
     // Ring numbers, orders and fringe counts are exact integers in increasing order; a decreasing

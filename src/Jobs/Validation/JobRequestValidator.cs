@@ -65,6 +65,10 @@ public static class JobRequestValidator
             Title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim(),
             Rounding = ParseRounding(request.Options?.Rounding),
             Options = ExperimentOptions(request.Options),
+            Method = ParseMethod(request.Options?.Method),
+            Compare = request.Options?.Compare ?? false,
+            Uncertainty = ParseUncertainty(request.Options?.Uncertainty),
+            Outliers = ParseOutliers(request.Options),
         };
 
         try
@@ -122,6 +126,72 @@ public static class JobRequestValidator
         _ => throw new ProblemException(ProblemCatalog.InvalidValue("options.rounding",
             "可选值为 halfEven（四舍六入五凑偶）或 up（只进不舍）。", "use halfEven or up.")),
     };
+
+    private static LineMethod ParseMethod(string? method) => method?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "least_squares" => LineMethod.LeastSquares,
+        "successive_differences" => LineMethod.SuccessiveDifferences,
+        _ => throw new ProblemException(ProblemCatalog.InvalidValue("options.method",
+            "可选值为 least_squares（最小二乘法）或 successive_differences（逐差法）。", "use least_squares or successive_differences.")),
+    };
+
+    private static UncertaintyConvention ParseUncertainty(UncertaintyData? data)
+    {
+        if (data is null)
+        {
+            return UncertaintyConvention.Default;
+        }
+
+        var studentT = data.TypeA?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "plain" => false,
+            "t" => true,
+            _ => throw new ProblemException(ProblemCatalog.InvalidValue("options.uncertainty.typeA",
+                "可选值为 plain（s/√n）或 t（t 因子）。", "use plain (s/√n) or t (the t factor).")),
+        };
+        if (data.Level is { } level && !(level is >= 0.5 and < 1))
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("options.uncertainty.level",
+                "置信概率须在 0.5 到 1 之间（不含 1），例如 0.683 或 0.95。", "the level of confidence must be from 0.5 to below 1, e.g. 0.683 or 0.95."));
+        }
+        if (data.K is { } k && !(k is >= 1 and <= 10))
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("options.uncertainty.k",
+                "包含因子 k 须在 1 到 10 之间，例如 2。", "the coverage factor k must be from 1 to 10, e.g. 2."));
+        }
+
+        var expanded = data.Expanded ?? (!studentT && (data.Level is not null || data.K is not null));
+        return new UncertaintyConvention
+        {
+            TypeA = studentT ? TypeAEstimate.StudentT : TypeAEstimate.Plain,
+            TypeALevel = studentT ? data.Level ?? UncertaintyConvention.StandardLevel : UncertaintyConvention.StandardLevel,
+            ExpandedLevel = expanded ? data.Level ?? 0.95 : null,
+            CoverageFactor = expanded ? data.K : null,
+        };
+    }
+
+    private static OutlierPolicy ParseOutliers(JobOptions? options)
+    {
+        if (options is null)
+        {
+            return OutlierPolicy.Default;
+        }
+
+        OutlierTest? test = OutlierPolicy.Default.Test;
+        if (options.Outliers is { } name)
+        {
+            test = string.Equals(name.Trim(), "none", StringComparison.OrdinalIgnoreCase) ? null
+                : Analysis.Outliers.TryParse(name, out var parsed) ? parsed
+                : throw new ProblemException(ProblemCatalog.InvalidValue("options.outliers",
+                    "可选值为 grubbs（格拉布斯）、three_sigma（3σ/拉依达）、chauvenet（肖维勒）或 none。", "use grubbs, three_sigma, chauvenet or none."));
+        }
+        if (options.OutlierAlpha is { } alpha && !(alpha is > 0 and <= 0.5))
+        {
+            throw new ProblemException(ProblemCatalog.InvalidValue("options.outlierAlpha",
+                "显著性水平须在 0 到 0.5 之间，例如 0.05 或 0.01。", "the significance level must be above 0 and at most 0.5, e.g. 0.05 or 0.01."));
+        }
+        return new OutlierPolicy { Test = test, Alpha = options.OutlierAlpha ?? 0.05, Exclude = options.ExcludeOutliers ?? false };
+    }
 
     private static RenderPlan ValidateRender(RenderData? render)
     {
