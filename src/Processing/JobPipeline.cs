@@ -1,6 +1,7 @@
 using LabCharts.Analysis;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Validation;
+using LabCharts.Processing.Reports;
 using LabCharts.Rendering;
 
 namespace LabCharts.Processing;
@@ -11,17 +12,22 @@ namespace LabCharts.Processing;
 /// </summary>
 public sealed class JobPipeline(ChartRenderer renderer)
 {
+    /// <summary>Artifact name of the lab-report PDF.</summary>
+    public const string ReportName = "report";
+
+    /// <summary>Artifact name of the processed-data CSV.</summary>
+    public const string DataName = "data";
+
+    // A4 in PDF points, the report's page size.
+    private const int A4Width = 595;
+    private const int A4Height = 842;
+
     /// <summary>Runs a validated job. Analysis errors surface as <see cref="LabCharts.Analysis.AnalysisException"/>.</summary>
     public PipelineOutput Run(ValidatedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var analysis = ExperimentCatalog.Analyze(job.Analysis);
         var result = JobResult.From(analysis);
-        if (job.Render.Formats.Count == 0)
-        {
-            return new PipelineOutput(result, []);
-        }
-
         var artifacts = new List<RenderedArtifact>();
         foreach (var (name, chart) in AnalysisChartMapper.ComposeAll(analysis.Chart))
         {
@@ -37,6 +43,13 @@ public sealed class JobPipeline(ChartRenderer renderer)
                 });
                 artifacts.Add(new RenderedArtifact(name, format.Name(), rendered.ContentType, rendered.Bytes, rendered.PixelWidth, rendered.PixelHeight));
             }
+        }
+
+        if (job.Render.Report)
+        {
+            var report = renderer.RenderReport(LabReport.Build(job.Analysis.Input, analysis));
+            artifacts.Add(new RenderedArtifact(ReportName, "pdf", report.ContentType, report.Bytes, A4Width, A4Height));
+            artifacts.Add(new RenderedArtifact(DataName, "csv", ProcessedDataCsv.ContentType, ProcessedDataCsv.Write(analysis, job.Analysis.Input.Rounding), 0, 0));
         }
 
         return new PipelineOutput(result, artifacts);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using LabCharts.Rendering.Composition;
 using LabCharts.Rendering.Interop;
 using LabCharts.Rendering.Png;
+using LabCharts.Rendering.Report;
 using LabCharts.Rendering.Svg;
 
 namespace LabCharts.Rendering;
@@ -74,15 +75,46 @@ public sealed class ChartRenderer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), $"{width}×{height}", $"Output must be 16…{MaxPixels} pixels each way.");
         }
 
+        return WithSlot(slot => options.Format switch
+        {
+            ChartFormat.Png => RenderPng(slot, chart, options, width, height),
+            ChartFormat.Svg or ChartFormat.Pdf => RenderDocument(slot.Shaper, chart, options, width, height),
+            _ => throw new NotSupportedException($"Format {options.Format} is not supported."),
+        });
+    }
+
+    /// <summary>
+    /// Lays out and draws a report (title, headings, paragraphs, 三线表 tables, charts) as an A4 PDF
+    /// with page numbers. Safe to call concurrently, like <see cref="Render"/>.
+    /// </summary>
+    public RenderedReport RenderReport(ReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (document.Blocks is null || document.Blocks.Any(b => b is null))
+        {
+            throw new ArgumentException("A report's blocks may not be null.", nameof(document));
+        }
+
+        return WithSlot(slot => RenderReport(slot.Shaper, document));
+    }
+
+    /// <summary>Paints a chart of <paramref name="width"/> × <paramref name="height"/> onto a canvas: a whole surface, or the recording surface of a report's chart.</summary>
+    internal static (IReadOnlyList<PlotArea> Panels, IReadOnlyList<TextReport> Texts) PaintChart(CairoCanvas canvas, TextShaper shaper, Chart chart, ChartStyle style, int width, int height)
+    {
+        shaper.Attach(canvas);
+        using var context = new RenderContext(canvas, shaper, style, width, height);
+        var panels = ChartPainter.Paint(context, chart);
+        return (panels, context.Reports.ToArray());
+    }
+
+    /// <summary>Runs one render on a pooled slot (its Pango context is used by one render at a time).</summary>
+    private T WithSlot<T>(Func<RenderSlot, T> render)
+    {
         var slot = _idleSlots.TryTake(out var idle) ? idle : NewSlot();
         try
         {
-            return options.Format switch
-            {
-                ChartFormat.Png => RenderPng(slot, chart, options, width, height),
-                ChartFormat.Svg or ChartFormat.Pdf => RenderDocument(slot.Shaper, chart, options, width, height),
-                _ => throw new NotSupportedException($"Format {options.Format} is not supported."),
-            };
+            return render(slot);
         }
         finally
         {
@@ -129,31 +161,52 @@ public sealed class ChartRenderer : IDisposable
     private static RenderedChart RenderDocument(TextShaper shaper, Chart chart, RenderOptions options, int width, int height)
     {
         var clock = Stopwatch.StartNew();
+        var svg = options.Format == ChartFormat.Svg;
+        (IReadOnlyList<PlotArea> Panels, IReadOnlyList<TextReport> Texts) drawn = ([], []);
+        var drawTime = TimeSpan.Zero;
+        var document = WriteDocument(
+            output => svg ? CairoSurface.CreateSvg(output, width, height) : CairoSurface.CreatePdf(output, width, height),
+            surface =>
+            {
+                drawn = Draw(shaper, surface, chart, options);
+                drawTime = clock.Elapsed;
+            });
+
+        var bytes = svg ? SvgTextLayer.Add(SvgSurfaceIds.Normalize(document), drawn.Texts) : document;
+        return Result(bytes, svg ? "image/svg+xml" : "application/pdf", width, height, drawn.Texts, drawn.Panels, drawTime, clock.Elapsed - drawTime);
+    }
+
+    private static RenderedReport RenderReport(TextShaper shaper, ReportDocument document)
+    {
+        ReportDrawing drawing = null!;
+        var bytes = WriteDocument(
+            output => CairoSurface.CreatePdf(output, ReportStyle.PageWidth, ReportStyle.PageHeight, document.Title),
+            surface =>
+            {
+                using var canvas = new CairoCanvas(surface);
+                drawing = ReportPainter.Paint(canvas, shaper, document);
+            });
+        return new RenderedReport(bytes, drawing.Pages, drawing.Boxes) { UnknownGlyphs = drawing.UnknownGlyphs };
+    }
+
+    /// <summary>Creates a document surface over a memory stream, draws into it, finishes it and returns the file.</summary>
+    private static byte[] WriteDocument(Func<Stream, CairoSurface> create, Action<CairoSurface> draw)
+    {
         using var output = new MemoryStream();
-        IReadOnlyList<PlotArea> panels;
-        IReadOnlyList<TextReport> texts;
-        TimeSpan drawTime;
-        using (var surface = options.Format == ChartFormat.Svg
-            ? CairoSurface.CreateSvg(output, width, height)
-            : CairoSurface.CreatePdf(output, width, height))
+        using (var surface = create(output))
         {
-            (panels, texts) = Draw(shaper, surface, chart, options);
-            drawTime = clock.Elapsed;
+            draw(surface);
             surface.Finish();
         }
 
-        var svg = options.Format == ChartFormat.Svg;
-        var bytes = svg ? SvgTextLayer.Add(SvgSurfaceIds.Normalize(output.ToArray()), texts) : output.ToArray();
-        return Result(bytes, svg ? "image/svg+xml" : "application/pdf", width, height, texts, panels, drawTime, clock.Elapsed - drawTime);
+        return output.ToArray();
     }
 
     private static (IReadOnlyList<PlotArea> Panels, IReadOnlyList<TextReport> Texts) Draw(TextShaper shaper, CairoSurface surface, Chart chart, RenderOptions options)
     {
         using var canvas = new CairoCanvas(surface);
-        shaper.Attach(canvas);
-        using var context = new RenderContext(canvas, shaper, ChartStyle.For(options.Width, options.Height, options.Scale, options.Theme ?? ChartTheme.Default), surface.Width, surface.Height);
-        var panels = ChartPainter.Paint(context, chart);
-        return (panels, context.Reports.ToArray());
+        var style = ChartStyle.For(options.Width, options.Height, options.Scale, options.Theme ?? ChartTheme.Default);
+        return PaintChart(canvas, shaper, chart, style, surface.Width, surface.Height);
     }
 
     private static RenderedChart Result(byte[] bytes, string contentType, int width, int height, IReadOnlyList<TextReport> texts, IReadOnlyList<PlotArea> panels, TimeSpan draw, TimeSpan encode) =>

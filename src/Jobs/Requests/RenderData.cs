@@ -15,6 +15,9 @@ public sealed record RenderData
     /// <summary>Device pixel ratio (phones: 2 or 3).</summary>
     public double? Scale { get; init; }
 
+    /// <summary>True: also make the lab-report section (<c>report</c>, A4 PDF) and the processed data (<c>data</c>, CSV).</summary>
+    public bool? Report { get; init; }
+
     /// <summary><c>default</c> (colour-blind-safe colours) or <c>bw</c> (black and white, for print).</summary>
     public string? Theme { get; init; }
 }

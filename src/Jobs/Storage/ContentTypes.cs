@@ -13,6 +13,7 @@ public static class ContentTypes
         ".png" => "image/png",
         ".svg" => "image/svg+xml",
         ".pdf" => "application/pdf",
+        ".csv" => "text/csv; charset=utf-8",
         _ => "application/octet-stream",
     };
 }

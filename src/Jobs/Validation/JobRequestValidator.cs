@@ -233,6 +233,6 @@ public static class JobRequestValidator
             throw new ProblemException(ProblemCatalog.InvalidValue("render.theme",
                 "主题只能是 default 或 bw（黑白）。", "theme is default or bw (black and white)."));
         }
-        return new RenderPlan(formats, width, height, scale, theme);
+        return new RenderPlan(formats, width, height, scale, theme) { Report = render.Report ?? false };
     }
 }

@@ -28,10 +28,19 @@ internal sealed unsafe class CairoCanvas : IDisposable
 
     public void Translate(double x, double y) => CairoNative.cairo_translate(Handle, x, y);
 
+    public void Scale(double factor) => CairoNative.cairo_scale(Handle, factor, factor);
+
     public void Rotate(double radians) => CairoNative.cairo_rotate(Handle, radians);
 
     public void SetColor(RgbColor color, double alpha = 1) =>
         CairoNative.cairo_set_source_rgba(Handle, color.R / 255.0, color.G / 255.0, color.B / 255.0, alpha);
+
+    /// <summary>Paints with another surface's drawing from now on, its origin at the current origin.</summary>
+    public void SetSource(CairoSurface surface)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        CairoNative.cairo_set_source_surface(Handle, surface.Handle, 0, 0);
+    }
 
     public void SetLineWidth(double width) => CairoNative.cairo_set_line_width(Handle, width);
 
@@ -88,6 +97,9 @@ internal sealed unsafe class CairoCanvas : IDisposable
     public void Clip() => CairoNative.cairo_clip(Handle);
 
     public void Paint() => CairoNative.cairo_paint(Handle);
+
+    /// <summary>Ends the current page of a document surface (PDF); the next drawing goes on a new page.</summary>
+    public void ShowPage() => CairoNative.cairo_show_page(Handle);
 
     /// <summary>Throws if any drawing operation left the context in an error state.</summary>
     public void CheckStatus() => CairoNative.ThrowIfFailed(CairoNative.cairo_status(Handle), "drawing");

@@ -13,6 +13,8 @@ internal static unsafe partial class CairoNative
     public const int LineCapButt = 0;          // CAIRO_LINE_CAP_BUTT
     public const int LineCapRound = 1;         // CAIRO_LINE_CAP_ROUND
     public const int LineJoinRound = 1;        // CAIRO_LINE_JOIN_ROUND
+    public const int ContentColorAlpha = 0x3000; // CAIRO_CONTENT_COLOR_ALPHA
+    public const int PdfMetadataTitle = 0;     // CAIRO_PDF_METADATA_TITLE
     public const int PdfMetadataCreateDate = 5; // CAIRO_PDF_METADATA_CREATE_DATE
 
     // cairo_surface_t *cairo_image_surface_create_for_data (unsigned char *data, cairo_format_t format, int width, int height, int stride);
@@ -26,6 +28,20 @@ internal static unsafe partial class CairoNative
     // cairo_surface_t *cairo_image_surface_create (cairo_format_t format, int width, int height);
     [LibraryImport(NativeLibraryNames.Cairo)]
     public static partial SafeCairoSurfaceHandle cairo_image_surface_create(int format, int width, int height);
+
+    /// <summary>cairo_rectangle_t.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct CairoRectangle
+    {
+        public double X;
+        public double Y;
+        public double Width;
+        public double Height;
+    }
+
+    // cairo_surface_t *cairo_recording_surface_create (cairo_content_t content, const cairo_rectangle_t *extents);
+    [LibraryImport(NativeLibraryNames.Cairo)]
+    public static partial SafeCairoSurfaceHandle cairo_recording_surface_create(int content, CairoRectangle* extents);
 
     // cairo_surface_t *cairo_svg_surface_create_for_stream (cairo_write_func_t write_func, void *closure, double width_in_points, double height_in_points);
     [LibraryImport(NativeLibraryNames.Cairo)]
@@ -91,6 +107,10 @@ internal static unsafe partial class CairoNative
     [LibraryImport(NativeLibraryNames.Cairo)]
     public static partial void cairo_translate(SafeCairoContextHandle cr, double tx, double ty);
 
+    // void cairo_scale (cairo_t *cr, double sx, double sy);
+    [LibraryImport(NativeLibraryNames.Cairo)]
+    public static partial void cairo_scale(SafeCairoContextHandle cr, double sx, double sy);
+
     // void cairo_rotate (cairo_t *cr, double angle);
     [LibraryImport(NativeLibraryNames.Cairo)]
     public static partial void cairo_rotate(SafeCairoContextHandle cr, double angle);
@@ -98,6 +118,10 @@ internal static unsafe partial class CairoNative
     // void cairo_set_source_rgba (cairo_t *cr, double red, double green, double blue, double alpha);
     [LibraryImport(NativeLibraryNames.Cairo)]
     public static partial void cairo_set_source_rgba(SafeCairoContextHandle cr, double red, double green, double blue, double alpha);
+
+    // void cairo_set_source_surface (cairo_t *cr, cairo_surface_t *surface, double x, double y);
+    [LibraryImport(NativeLibraryNames.Cairo)]
+    public static partial void cairo_set_source_surface(SafeCairoContextHandle cr, SafeCairoSurfaceHandle surface, double x, double y);
 
     // void cairo_set_line_width (cairo_t *cr, double width);
     [LibraryImport(NativeLibraryNames.Cairo)]
@@ -162,6 +186,10 @@ internal static unsafe partial class CairoNative
     // void cairo_paint (cairo_t *cr);
     [LibraryImport(NativeLibraryNames.Cairo)]
     public static partial void cairo_paint(SafeCairoContextHandle cr);
+
+    // void cairo_show_page (cairo_t *cr);
+    [LibraryImport(NativeLibraryNames.Cairo)]
+    public static partial void cairo_show_page(SafeCairoContextHandle cr);
 
     // cairo_font_options_t *cairo_font_options_create (void);
     [LibraryImport(NativeLibraryNames.Cairo)]

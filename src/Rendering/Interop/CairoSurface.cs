@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace LabCharts.Rendering.Interop;
 
-/// <summary>A Cairo drawing target: an RGB24 image in memory, or an SVG/PDF document written to a stream.</summary>
+/// <summary>A Cairo drawing target: an RGB24 image in memory, an SVG/PDF document written to a stream, or a recording to paint elsewhere.</summary>
 internal sealed unsafe class CairoSurface : IDisposable
 {
     private readonly GCHandle _streamHandle;
@@ -20,6 +20,7 @@ internal sealed unsafe class CairoSurface : IDisposable
 
     public SafeCairoSurfaceHandle Handle { get; }
 
+    /// <summary>Width in pixels (a document's in whole points, rounded up).</summary>
     public int Width { get; }
 
     public int Height { get; }
@@ -33,14 +34,34 @@ internal sealed unsafe class CairoSurface : IDisposable
         return new CairoSurface(handle, width, height, default);
     }
 
+    /// <summary>
+    /// Records drawing as vectors within <paramref name="width"/> × <paramref name="height"/> units, to be
+    /// painted later (scaled) onto another surface. A report draws each chart into one at its virtual
+    /// size: Pango's superscripts come out too small under a scaled transformation (1.50 scales their
+    /// size twice), so text is never shaped under one.
+    /// </summary>
+    public static CairoSurface CreateRecording(int width, int height)
+    {
+        var extents = new CairoNative.CairoRectangle { Width = width, Height = height };
+        var handle = CairoNative.cairo_recording_surface_create(CairoNative.ContentColorAlpha, &extents);
+        CheckCreated(handle, "cairo_recording_surface_create");
+        return new CairoSurface(handle, width, height, default);
+    }
+
     public static CairoSurface CreateSvg(Stream output, int width, int height) =>
         CreateForStream(output, width, height, svg: true);
 
-    public static CairoSurface CreatePdf(Stream output, int width, int height)
+    /// <summary>A PDF document whose pages are <paramref name="width"/> × <paramref name="height"/> points (A4: 595.276 × 841.89); <paramref name="title"/> goes into its metadata.</summary>
+    public static CairoSurface CreatePdf(Stream output, double width, double height, string? title = null)
     {
         var surface = CreateForStream(output, width, height, svg: false);
         // A fixed creation date keeps identical charts byte-identical.
         CairoNative.cairo_pdf_surface_set_metadata(surface.Handle, CairoNative.PdfMetadataCreateDate, "2000-01-01T00:00:00Z");
+        if (!string.IsNullOrEmpty(title))
+        {
+            CairoNative.cairo_pdf_surface_set_metadata(surface.Handle, CairoNative.PdfMetadataTitle, title);
+        }
+
         return surface;
     }
 
@@ -109,7 +130,7 @@ internal sealed unsafe class CairoSurface : IDisposable
         }
     }
 
-    private static CairoSurface CreateForStream(Stream output, int width, int height, bool svg)
+    private static CairoSurface CreateForStream(Stream output, double width, double height, bool svg)
     {
         var streamHandle = GCHandle.Alloc(output);
         var closure = GCHandle.ToIntPtr(streamHandle);
@@ -126,7 +147,7 @@ internal sealed unsafe class CairoSurface : IDisposable
             throw;
         }
 
-        return new CairoSurface(handle, width, height, streamHandle);
+        return new CairoSurface(handle, (int)Math.Ceiling(width), (int)Math.Ceiling(height), streamHandle);
     }
 
     private static void CheckCreated(SafeCairoSurfaceHandle handle, string operation)
