@@ -35,7 +35,10 @@ internal sealed class CustomExperiment : Experiment
         ],
         [],
         "y = k·x + c",
-        [Linear, Proportional, York, Polynomial, Expression, .. BuiltInModels.Named.Select(m => m.Kind)]);
+        [Linear, Proportional, York, Polynomial, Expression, .. BuiltInModels.Named.Select(m => m.Kind)])
+    {
+        Methods = [LineMethods.LeastSquares, LineMethods.SuccessiveDifferences],
+    };
 
     /// <inheritdoc />
     public override IReadOnlyList<string> ModelKinds => Definition.Models;

@@ -121,7 +121,7 @@ internal static class ExperimentReport
     }
 
     private static MethodComparison Compared(ExperimentOutcome outcome, IReadOnlyList<DerivedQuantity> quantities) => new(
-        outcome.Differences is null ? "least_squares" : "successive_differences",
+        outcome.Differences is null ? LineMethods.LeastSquares : LineMethods.SuccessiveDifferences,
         new FitParameter((outcome.ParameterNames ?? outcome.Fit.Model.Parameters)[0], outcome.Fit.Values[0], outcome.Fit.StandardError(0), outcome.ParameterUnits[0]),
         quantities);
 

@@ -8,8 +8,12 @@ namespace LabCharts.Analysis;
 /// </summary>
 internal sealed class LineExperiment(ExperimentDefinition definition) : Experiment
 {
+    private ExperimentDefinition? _definition;
+
     /// <inheritdoc />
-    public override ExperimentDefinition Definition { get; } = definition;
+    public override ExperimentDefinition Definition => _definition ??= AllowsSuccessiveDifferences
+        ? definition with { Methods = [LineMethods.LeastSquares, LineMethods.SuccessiveDifferences] }
+        : definition;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> ModelKinds => ["linear", .. ExtraKinds];

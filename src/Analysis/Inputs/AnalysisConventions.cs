@@ -13,6 +13,32 @@ public enum LineMethod
     SuccessiveDifferences,
 }
 
+/// <summary>The names of <see cref="LineMethod"/> values in requests and in the catalogue.</summary>
+public static class LineMethods
+{
+    /// <summary><see cref="LineMethod.LeastSquares"/>.</summary>
+    public const string LeastSquares = "least_squares";
+
+    /// <summary><see cref="LineMethod.SuccessiveDifferences"/>.</summary>
+    public const string SuccessiveDifferences = "successive_differences";
+
+    /// <summary>The method named <paramref name="name"/> (case-insensitive, trimmed; null or empty is least squares), or false.</summary>
+    public static bool TryParse(string? name, out LineMethod method)
+    {
+        method = LineMethod.LeastSquares;
+        switch (name?.Trim().ToLowerInvariant())
+        {
+            case null or "" or LeastSquares:
+                return true;
+            case SuccessiveDifferences:
+                method = LineMethod.SuccessiveDifferences;
+                return true;
+            default:
+                return false;
+        }
+    }
+}
+
 /// <summary>How type A is evaluated from repeated readings.</summary>
 public enum TypeAEstimate
 {

@@ -127,13 +127,10 @@ public static class JobRequestValidator
             "可选值为 halfEven（四舍六入五凑偶）或 up（只进不舍）。", "use halfEven or up.")),
     };
 
-    private static LineMethod ParseMethod(string? method) => method?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "least_squares" => LineMethod.LeastSquares,
-        "successive_differences" => LineMethod.SuccessiveDifferences,
-        _ => throw new ProblemException(ProblemCatalog.InvalidValue("options.method",
-            "可选值为 least_squares（最小二乘法）或 successive_differences（逐差法）。", "use least_squares or successive_differences.")),
-    };
+    private static LineMethod ParseMethod(string? method) => LineMethods.TryParse(method, out var parsed)
+        ? parsed
+        : throw new ProblemException(ProblemCatalog.InvalidValue("options.method",
+            "可选值为 least_squares（最小二乘法）或 successive_differences（逐差法）。", "use least_squares or successive_differences."));
 
     private static UncertaintyConvention ParseUncertainty(UncertaintyData? data)
     {

@@ -41,12 +41,13 @@ public static class LabReport
             }
         }
 
-        blocks.Add(new ReportHeading(Heading("方法与公式")));
-        blocks.Add(new ReportParagraph($"模型：{Esc(analysis.Fit.Model)}；方法：{MethodName(analysis)}。"));
-        foreach (var quantity in analysis.Quantities.Where(q => q.Budget is not null))
-        {
-            blocks.Add(new ReportParagraph($"{Esc(quantity.Name)}：{Esc(quantity.Budget!.Formula)}"));
-        }
+        // The chart (titled itself) right after the data it shows, flatter than the 4:3 PNG so that typical data fit one page.
+        blocks.Add(new ReportChart { Chart = AnalysisChartMapper.Compose(analysis.Chart), AspectRatio = ChartAspectRatio });
+
+        blocks.Add(new ReportHeading(Heading("拟合")));
+        var fit = analysis.Fit;
+        blocks.Add(new ReportParagraph($"模型：{Esc(fit.Model)}；方法：{MethodName(analysis)}；" + string.Create(CultureInfo.InvariantCulture,
+            $"<i>R</i><sup>2</sup> = {fit.RSquared:G7}，χ<sup>2</sup> = {ReportNumbers.Markup(fit.ChiSquared)}，自由度 {fit.DegreesOfFreedom}{(fit.ReducedChiSquared is { } reduced ? $"，χ<sup>2</sup>/ν = {ReportNumbers.Markup(reduced)}" : "")}；误差处理：{(fit.ErrorScaling == "absolute" ? "按各点不确定度加权" : "由残差估计")}。")));
 
         if (analysis.Differences is { } working)
         {
@@ -70,7 +71,6 @@ public static class LabReport
             });
         }
 
-        blocks.Add(new ReportHeading(Heading("拟合结果")));
         blocks.Add(new ReportTable
         {
             Header = ["参数", "值", "标准不确定度", "单位"],
@@ -81,20 +81,16 @@ public static class LabReport
             })],
             Alignments = [ReportAlign.Center, ReportAlign.Right, ReportAlign.Right, ReportAlign.Left],
         });
-        var fit = analysis.Fit;
-        blocks.Add(new ReportParagraph(string.Create(CultureInfo.InvariantCulture,
-            $"<i>R</i><sup>2</sup> = {fit.RSquared:0.000000}，χ<sup>2</sup> = {ReportNumbers.Markup(fit.ChiSquared)}，自由度 {fit.DegreesOfFreedom}{(fit.ReducedChiSquared is { } reduced ? $"，χ<sup>2</sup>/ν = {ReportNumbers.Markup(reduced)}" : "")}；误差处理：{(fit.ErrorScaling == "absolute" ? "按各点不确定度加权" : "由残差估计")}。")));
-
         var budgets = analysis.Quantities.Where(q => q.Budget is { Terms.Count: > 0 }).ToList();
         if (budgets.Count > 0)
         {
-            blocks.Add(new ReportHeading(Heading("不确定度分量")));
+            blocks.Add(new ReportHeading(Heading("不确定度与结果")));
             foreach (var quantity in budgets)
             {
                 var budget = quantity.Budget!;
                 blocks.Add(new ReportTable
                 {
-                    Caption = $"{quantity.Symbol}：{quantity.Name}（{budget.Formula}）",
+                    Caption = $"{quantity.Name}：{budget.Formula}",
                     Header = ["输入量", "值", "标准不确定度", "灵敏系数 <i>c</i>", "贡献 |<i>c</i>|·<i>u</i>"],
                     Rows = [.. budget.Terms.Select(term => term.Kind == "correlation"
                         ? (IReadOnlyList<string>)[$"相关项 {Esc(term.Symbol)}", "", "", "", "2<i>c</i><sub>k</sub><i>c</i><sub>c</sub>cov = " + ReportNumbers.Markup(term.Contribution)]
@@ -113,7 +109,10 @@ public static class LabReport
             }
         }
 
-        blocks.Add(new ReportHeading(Heading("结果")));
+        if (budgets.Count == 0)
+        {
+            blocks.Add(new ReportHeading(Heading("结果")));
+        }
         foreach (var quantity in analysis.Quantities)
         {
             var line = Esc(quantity.Formatted);
@@ -141,8 +140,6 @@ public static class LabReport
                 $"{(c.Method == "successive_differences" ? "逐差法" : "最小二乘法")} " + string.Join("，", c.Quantities.Select(q => Esc(q.Formatted))))) + "。"));
         }
 
-        blocks.Add(new ReportHeading(Heading("图")));
-        blocks.Add(new ReportChart { Chart = AnalysisChartMapper.Compose(analysis.Chart), AspectRatio = 0.75 });
         return new ReportDocument
         {
             Title = $"{analysis.Chart.Title} — 数据处理",
@@ -239,6 +236,8 @@ public static class LabReport
         .Replace("t_p", "<i>t</i><sub>p</sub>", StringComparison.Ordinal)
         .Replace("ν_eff", "ν<sub>eff</sub>", StringComparison.Ordinal)
         .Replace("Δ仪", "Δ<sub>仪</sub>", StringComparison.Ordinal);
+
+    private const double ChartAspectRatio = 0.44;
 
     private static string Index(int i) => (i + 1).ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using LabCharts.Analysis;
+using LabCharts.Api.Tests.Infrastructure;
 using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Validation;
 using LabCharts.Processing.Reports;
@@ -66,7 +67,7 @@ public sealed class LabReportArtifactTests : IDisposable
         Assert.Contains("0.0225", text, StringComparison.Ordinal);
         Assert.Contains(Flat("E = 8LD/(πd²bk)"), text, StringComparison.Ordinal);          // the formula
         Assert.Contains("逐差法", text, StringComparison.Ordinal);
-        Assert.Contains("不确定度分量", text, StringComparison.Ordinal);
+        Assert.Contains("不确定度与结果", text, StringComparison.Ordinal);
         var page = Path.Combine(Output, "young-report");
         ExternalTool.Run("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", path, page);
         Assert.True(new FileInfo(page + "-1.png").Length > 10_000);
@@ -96,6 +97,23 @@ public sealed class LabReportArtifactTests : IDisposable
         }
 
         Assert.NotEmpty(output.Artifacts.Single(a => a.Name == "report").Content);
+    }
+
+    [Fact]
+    public void Report_TypicalPendulum_FitsOnePage()
+    {
+        // The README's pendulum: five points, three readings each — the data table, the chart, the fit and the budget on one A4 page.
+        var request = SampleRequests.Pendulum.Replace("\"formats\": [\"png\"]", "\"formats\": [], \"report\": true", StringComparison.Ordinal);
+        Assert.Contains("\"report\": true", request, StringComparison.Ordinal);
+        var (output, _) = Run(request);
+        var pdf = output.Artifacts.Single(a => a.Name == "report");
+        var path = Path.Combine(Output, "pendulum-report.pdf");
+        File.WriteAllBytes(path, pdf.Content);
+        Assert.Contains("Pages:           1", ExternalTool.Run("pdfinfo", path), StringComparison.Ordinal);
+        var text = Flat(ExternalTool.Run("pdftotext", "-layout", path, "-"));
+        Assert.Contains(Flat("g = (9.821 ± 0.023) m/s²"), text, StringComparison.Ordinal);
+        Assert.Contains("1.4193", text, StringComparison.Ordinal);                          // T̄₁ = (1.419 + 1.421 + 1.418)/3
+        Assert.Contains("g=4π²/k", text, StringComparison.Ordinal);
     }
 
     [Fact]
