@@ -18,10 +18,6 @@ public sealed class JobPipeline(ChartRenderer renderer)
     /// <summary>Artifact name of the processed-data CSV.</summary>
     public const string DataName = "data";
 
-    // A4 in PDF points, the report's page size.
-    private const int A4Width = 595;
-    private const int A4Height = 842;
-
     /// <summary>Runs a validated job. Analysis errors surface as <see cref="LabCharts.Analysis.AnalysisException"/>.</summary>
     public PipelineOutput Run(ValidatedJob job)
     {
@@ -48,7 +44,7 @@ public sealed class JobPipeline(ChartRenderer renderer)
         if (job.Render.Report)
         {
             var report = renderer.RenderReport(LabReport.Build(job.Analysis.Input, analysis));
-            artifacts.Add(new RenderedArtifact(ReportName, "pdf", report.ContentType, report.Bytes, A4Width, A4Height));
+            artifacts.Add(new RenderedArtifact(ReportName, "pdf", report.ContentType, report.Bytes, (int)Math.Round(RenderedReport.PageWidth), (int)Math.Round(RenderedReport.PageHeight)));
             artifacts.Add(new RenderedArtifact(DataName, "csv", ProcessedDataCsv.ContentType, ProcessedDataCsv.Write(analysis, job.Analysis.Input.Rounding), 0, 0));
         }
 

@@ -43,6 +43,28 @@ public sealed class CoverageFactorTests
     public void StudentT_6827_MatchesGumTableG2(int freedom, double printed) =>
         Assert.Equal(printed, Math.Round(CoverageFactor.StudentT(0.6827, freedom), 2));
 
+    // p = 0.683, the level Chinese lab manuals print as "t_0.683": their tables give 2 decimals (1.84 1.32 1.20 1.14
+    // 1.11 1.09 1.08 1.07 1.06 1.05 for ν = 1 … 10); the 3-decimal column is an independent Simpson quadrature of the
+    // t density solved by bisection (WorkedExamples.md §3.1): 1.83947 1.32240 1.19780 1.14246 1.11130 1.09133 1.07746
+    // 1.06726 1.05945 1.05327.
+    [Theory]
+    [InlineData(1, 1.839, 1.84)]
+    [InlineData(2, 1.322, 1.32)]
+    [InlineData(3, 1.198, 1.20)]
+    [InlineData(4, 1.142, 1.14)]
+    [InlineData(5, 1.111, 1.11)]
+    [InlineData(6, 1.091, 1.09)]
+    [InlineData(7, 1.077, 1.08)]
+    [InlineData(8, 1.067, 1.07)]
+    [InlineData(9, 1.059, 1.06)]
+    [InlineData(10, 1.053, 1.05)]
+    public void StudentT_683_ThreeDecimalsAndThePrintedTable(int freedom, double threeDecimals, double printed)
+    {
+        var t = CoverageFactor.StudentT(0.683, freedom);
+        Assert.Equal(threeDecimals, Math.Round(t, 3));
+        Assert.Equal(printed, Math.Round(t, 2));
+    }
+
     [Fact]
     public void StudentT_ClosedForms_OneAndTwoDegreesOfFreedom()
     {

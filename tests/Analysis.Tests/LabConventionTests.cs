@@ -170,6 +170,24 @@ public sealed class LabConventionTests
     }
 
     [Fact]
+    public void HallEffect_WithoutThickness_KeepsTheSensitivity()
+    {
+        // K_H = k/B needs only B; R_H = k·d/B and n = B/(|k|·d·e) need d as well.
+        var input = Make("hall_effect", [("Is", Col("mA", 1, 2, 3, 4, 5)), ("UH", Col("mV", 2.1, 4.0, 6.1, 7.9, 10.0))], [("B", new(0.1, "T"))]);
+        var result = ExperimentCatalog.Analyze(input);
+        Assert.Equal(["K_H"], result.Quantities.Select(q => q.Symbol));
+        Assert.Equal([("R_H", "d"), ("n", "d")], result.Notes.Select(n => (n.Quantity, n.Constant)));
+    }
+
+    [Fact]
+    public void Grubbs_ManyReadingsOfOnePoint_StopsAfterTenFinds()
+    {
+        // 100,000 readings growing geometrically: Grubbs would peel off most of them one O(n) pass at a time.
+        var readings = Enumerable.Range(0, 100_000).Select(i => Math.Pow(1.0001, i)).ToArray();
+        Assert.InRange(Outliers.Find(readings).Count, 0, Outliers.MaxFlagged);
+    }
+
+    [Fact]
     public void Grubbs_PlantedOutlier_IsFlaggedAndCanBeExcluded()
     {
         // T readings 2.010 2.012 2.009 2.011 2.013 2.030: mean 2.014167, Σd² = 310.83·10⁻⁶, s = 0.0078848;

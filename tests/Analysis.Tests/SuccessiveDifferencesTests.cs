@@ -58,6 +58,67 @@ public sealed class SuccessiveDifferencesTests
     }
 
     [Fact]
+    public void YoungModulus_StandardizedResiduals_UseTheLeastSquaresLeverage()
+    {
+        // Residuals about the 逐差 line (k = δ̄/(4h), c = ȳ − k·x̄) of the data above, in m:
+        // −5.03125e-4 −8.4375e-5 1.84375e-4 4.03125e-4 2.71875e-4 2.40625e-4 −2.40625e-4 −2.71875e-4; s_r² = Σr²/6;
+        // h_i = 1/8 + (x_i − x̄)²/Sxx with x_i = i·9.7887 N → z_i = r_i/(s_r·√(1 − h_i)) =
+        // −1.9011 −0.2857 0.5871 1.2480 0.8417 0.7662 −0.8149 −1.0273 (none beyond 3).
+        var loads = Range(1, 1, 8);
+        double[] means = [0.200, 0.805, 1.395, 1.980, 2.530, 3.090, 3.605, 4.165];
+        var input = Make(
+            "young_modulus",
+            [("m", Col("kg", loads)), ("n", Col("cm", means) with { InstrumentError = 0.05 })],
+            [("g", new(9.7887, "m/s^2"))]) with { Method = LineMethod.SuccessiveDifferences };
+        var points = ExperimentCatalog.Analyze(input).Data!.Fitted.Points;
+        double[] expected = [-1.9011, -0.2857, 0.5871, 1.2480, 0.8417, 0.7662, -0.8149, -1.0273];
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(expected[i], points[i].StandardizedResidual!.Value, 4);
+            Assert.False(points[i].Flagged);
+        }
+    }
+
+    [Fact]
+    public void HugeOrTinyDifferences_GiveFiniteNumbersOrNothing_NeverNaN()
+    {
+        // Welch–Satterthwaite on u ≈ 1e80 or 1e-90 must not overflow into NaN (the job's JSON could not hold it).
+        foreach (var scale in new[] { 1e80, 1e-90 })
+        {
+            var y = Range(1, 1, 8).Select((v, i) => scale * (v + (i % 2 == 0 ? 0.01 : -0.01))).ToArray();
+            var input = Make("custom", [("x", Col(null, Range(1, 1, 8))), ("y", Col(null, y))]) with
+            {
+                Method = LineMethod.SuccessiveDifferences,
+                Uncertainty = new UncertaintyConvention { ExpandedLevel = 0.95 },
+            };
+            var result = ExperimentCatalog.Analyze(input);
+            foreach (var quantity in result.Quantities)
+            {
+                Assert.True(double.IsFinite(quantity.Uncertainty));
+                Assert.True(quantity.Budget!.EffectiveDegreesOfFreedom is null or > 0 and < double.PositiveInfinity);
+                Assert.True(double.IsFinite(quantity.Budget.Expanded!.K));
+            }
+        }
+
+        Assert.Null(CoverageFactor.EffectiveDegreesOfFreedom(1e200, 1e-200, 3));
+        Assert.Null(CoverageFactor.EffectiveDegreesOfFreedom(0, 0, 3));
+        Assert.Equal(4 * 16, CoverageFactor.EffectiveDegreesOfFreedom(2, 1, 4));
+    }
+
+    [Fact]
+    public void ManyPairs_AreNotLabelledOnTheChart()
+    {
+        // 24 points = 12 pairs: more than the chart can label legibly; the working still lists them all.
+        var input = Make("custom", [("x", Col(null, Range(1, 1, 24))), ("y", Col(null, [.. Range(1, 1, 24).Select(v => (2 * v) + (v % 3 * 0.01))]))]) with
+        {
+            Method = LineMethod.SuccessiveDifferences,
+        };
+        var result = ExperimentCatalog.Analyze(input);
+        Assert.Equal(12, result.Differences!.Pairs.Count);
+        Assert.Empty(result.Chart.MarkedPoints);
+    }
+
+    [Fact]
     public void SoundSpeed_TenMaxima_WorkedByHand_AndComparedWithLeastSquares()
     {
         // WorkedExamples.md §2.5 (constructed, textbook style): f = 36.582 kHz, u(f) = 10 Hz/√3 = 5.77350 Hz, t = 22.0 °C,

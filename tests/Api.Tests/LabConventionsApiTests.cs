@@ -86,6 +86,8 @@ public sealed class LabConventionsApiTests : IDisposable
     [InlineData("\"outliers\": \"dixon\"", "invalid_value", "options.outliers")]
     [InlineData("\"outlierAlpha\": 0.9", "invalid_value", "options.outlierAlpha")]
     [InlineData("\"compare\": \"yes\"", "malformed_json", "options.compare")]
+    [InlineData("\"uncertainty\": {\"typeA\": \"t\", \"expanded\": true}", "invalid_value", "options.uncertainty.expanded")]
+    [InlineData("\"uncertainty\": {\"typeA\": \"t\", \"k\": 2}", "invalid_value", "options.uncertainty.k")]
     [InlineData("\"uncertainty\": [0.95]", "malformed_json", "options.uncertainty")]
     public async Task BadConventionOption_Is400NamingTheField(string option, string code, string field)
     {

@@ -70,6 +70,8 @@ internal sealed class DiodeExperiment : Experiment
             ParameterNames = ["I_s", "n"],
             ParameterUnits = ["A", ""],
             Points = LineData.From(u, current).Points,
+            FitSpace = new FitSpace(
+                [.. u.Values.Select((x, k) => new ChartPoint(x, lnI[k], u.Uncertainties[k], sigma?[k] ?? 0))], "正向电压 <i>U</i> / V", "ln(<i>I</i>/A)"),
             XLabel = "正向电压 <i>U</i> / V",
             YLabel = "正向电流 <i>I</i> / A",
             CurveLabel = "肖克利方程拟合",

@@ -35,6 +35,12 @@ internal sealed record ExperimentOutcome
 
     public AxisScale YScale { get; init; } = AxisScale.Linear;
 
+    /// <summary>
+    /// The points in the space the fit was made in, when the chart shows them otherwise (the diode fits ln I
+    /// but draws I); null: <see cref="Points"/> are the fit's.
+    /// </summary>
+    public FitSpace? FitSpace { get; init; }
+
     /// <summary>The 逐差法 working when the line was found that way.</summary>
     public SuccessiveDifferences? Differences { get; init; }
 
@@ -52,12 +58,18 @@ internal sealed record ExperimentOutcome
     {
         Method = SuccessiveDifferenceFit.MethodName,
         Differences = working,
-        Marks = [.. working.Pairs.SelectMany(pair => new[] { (Points[pair.First - 1], Circled(pair.First)), (Points[pair.Second - 1], Circled(pair.First)) })],
+        Marks = working.Pairs.Count > MaxMarkedPairs ? [] : [.. working.Pairs.SelectMany(pair => new[] { (Points[pair.First - 1], Circled(pair.First)), (Points[pair.Second - 1], Circled(pair.First)) })],
         MarksLabel = "逐差配对",
     };
 
-    private static string Circled(int number) => number is >= 1 and <= 20 ? ((char)('①' + number - 1)).ToString() : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Above this many pairs the labels would crowd the chart: the pairs are then in the result only.</summary>
+    public const int MaxMarkedPairs = 10;
+
+    private static string Circled(int number) => ((char)('①' + number - 1)).ToString();
 
     /// <summary>Replaces the chart (Franck–Hertz: the I–U curve, with the fit as <see cref="ChartData.Secondary"/>).</summary>
     public Func<ExperimentOutcome, ChartData, ChartData>? ChartOverride { get; init; }
 }
+
+/// <summary>Points as the fit saw them, with their axis labels (markup).</summary>
+internal sealed record FitSpace(IReadOnlyList<ChartPoint> Points, string XLabel, string YLabel);

@@ -56,7 +56,9 @@ internal static class ExperimentReport
 
         var pointVariance = PointVariance(outcome);
         var fitted = Fitted(outcome, pointVariance);
-        var flagged = fitted?.Points.Select((p, i) => (p, i)).Where(t => t.p.Flagged).Select(t => outcome.Points[t.i]).ToArray() ?? [];
+        var flagged = outcome.FitSpace is null
+            ? fitted?.Points.Select((p, i) => (p, i)).Where(t => t.p.Flagged).Select(t => outcome.Points[t.i]).ToArray() ?? []
+            : [];
         var chart = new ChartData
         {
             Title = string.IsNullOrWhiteSpace(input.Title) ? definition.NameZh : input.Title,
@@ -134,26 +136,28 @@ internal static class ExperimentReport
     /// <summary>
     /// The fitted points with residuals and internally standardized residuals r/√(σ² − gᵀCg) (σ² the
     /// point's variance: its σ² for a weighted fit, the residual variance otherwise; gᵀCg the fit's
-    /// variance at x, so a point's own pull on the curve is allowed for). Null when the fit's residuals
-    /// are not the chart's points (Franck–Hertz fits the peaks).
+    /// variance at x, so a point's own pull on the curve is allowed for), or the fitter's own residual
+    /// variances (逐差法, York). In the fit's space (<see cref="ExperimentOutcome.FitSpace"/>: the diode's
+    /// ln I); null when the residuals are not those points.
     /// </summary>
     private static FittedPoints? Fitted(ExperimentOutcome outcome, double pointVariance)
     {
         var fit = outcome.Fit;
-        if (fit.Residuals.Length != outcome.Points.Count)
+        var space = outcome.FitSpace ?? new FitSpace(outcome.Points, outcome.XLabel, outcome.YLabel);
+        if (fit.Residuals.Length != space.Points.Count)
         {
             return null;
         }
 
-        var scale = fit.Weighted ? 1 : pointVariance;
-        var points = outcome.Points.Select((p, i) =>
+        var points = space.Points.Select((p, i) =>
         {
-            var variance = (fit.Weighted ? p.YError * p.YError : scale) - Math.Pow(fit.ConfidenceHalfWidth(p.X) / fit.Quantile, 2);
+            var variance = fit.ResidualVariances is { } given ? given[i]
+                : (fit.Weighted ? p.YError * p.YError : pointVariance) - fit.Variance(p.X);
             double? z = fit.DegreesOfFreedom > 0 && variance > 0 ? fit.Residuals[i] / Math.Sqrt(variance) : null;
             z = z is { } value && double.IsFinite(value) ? value : null;
             return new FittedPoint(p.X, p.XError, p.Y, p.YError, fit.Residuals[i], z, z is { } zz && Math.Abs(zz) > ResidualLimit);
         });
-        return new FittedPoints(PlainLabel(outcome.XLabel), PlainLabel(outcome.YLabel), [.. points]);
+        return new FittedPoints(PlainLabel(space.XLabel), PlainLabel(space.YLabel), [.. points]);
     }
 
     /// <summary>A markup label as plain text: tags dropped, <c>&lt;sup&gt;2&lt;/sup&gt;</c> as ², entities decoded.</summary>

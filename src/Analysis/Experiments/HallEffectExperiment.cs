@@ -40,7 +40,7 @@ internal static class HallEffectExperiment
         {
             return
             [
-                new QuantityFormula("K_H", "霍尔灵敏度", "Hall sensitivity", "V/(A·T)", "K_H = k/B", (p, q) => p[0] / q[0]) { Constants = ["B", "d"] }.Evaluate(fit, input),
+                new QuantityFormula("K_H", "霍尔灵敏度", "Hall sensitivity", "V/(A·T)", "K_H = k/B", (p, q) => p[0] / q[0]) { Constants = ["B"] }.Evaluate(fit, input),
                 new QuantityFormula("R_H", "霍尔系数", "Hall coefficient", "m³/C", "R_H = k·d/B", (p, q) => p[0] * q[1] / q[0]) { Constants = ["B", "d"] }.Evaluate(fit, input),
                 new QuantityFormula("n", "载流子浓度", "carrier density", "m⁻³", "n = B/(|k|·d·e)", (p, q) => q[0] / (Math.Abs(p[0]) * q[1] * ReferenceValues.ElementaryCharge)) { Constants = ["B", "d"] }
                     .Evaluate(fit, input),

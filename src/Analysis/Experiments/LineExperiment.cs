@@ -83,7 +83,6 @@ internal sealed class LineExperiment(ExperimentDefinition definition) : Experime
             YLabel = Labels.Y,
             Equation = FitAnnotations.Equation(Symbols.Y, Symbols.X, fit, input.Rounding),
             Quantities = Quantities(fit, input),
-            Differences = working,
         }.WithMethod(working);
     }
 

@@ -22,6 +22,29 @@ internal sealed record CurveFit(
     private readonly double? _parameterDegreesOfFreedom;
     private readonly bool _parameterDegreesOfFreedomSet;
 
+    /// <summary>
+    /// The variance of each residual y_i − f(x_i) when the fitter knows it better than σ_i² − gᵀCg (逐差法: the
+    /// least-squares leverage; York: the effective variance σ_y² + k²σ_x²); null to use that formula.
+    /// </summary>
+    public IReadOnlyList<double>? ResidualVariances { get; init; }
+
+    /// <summary>gᵀ·C·g at x: the variance of the fitted curve's value there (delta method).</summary>
+    public double Variance(double x)
+    {
+        var g = new double[Values.Length];
+        Model.Gradient(x, Values, g);
+        var variance = 0.0;
+        for (var i = 0; i < g.Length; i++)
+        {
+            for (var j = 0; j < g.Length; j++)
+            {
+                variance += g[i] * Covariance[i][j] * g[j];
+            }
+        }
+
+        return double.IsFinite(variance) ? Math.Max(variance, 0) : 0;
+    }
+
     public double? ReducedChiSquared => DegreesOfFreedom > 0 ? ChiSquared / DegreesOfFreedom : null;
 
     /// <summary>
@@ -51,18 +74,7 @@ internal sealed record CurveFit(
     /// </summary>
     public double ConfidenceHalfWidth(double x)
     {
-        var g = new double[Values.Length];
-        Model.Gradient(x, Values, g);
-        var variance = 0.0;
-        for (var i = 0; i < g.Length; i++)
-        {
-            for (var j = 0; j < g.Length; j++)
-            {
-                variance += g[i] * Covariance[i][j] * g[j];
-            }
-        }
-
-        var result = Quantile * Math.Sqrt(Math.Max(variance, 0));
+        var result = Quantile * Math.Sqrt(Variance(x));
         return double.IsFinite(result) ? result : 0;
     }
 
@@ -73,8 +85,7 @@ internal sealed record CurveFit(
     /// </summary>
     public double PredictionHalfWidth(double x, double pointVariance)
     {
-        var confidence = ConfidenceHalfWidth(x) / Quantile;
-        var result = Quantile * Math.Sqrt((confidence * confidence) + pointVariance);
+        var result = Quantile * Math.Sqrt(Variance(x) + pointVariance);
         return double.IsFinite(result) ? result : 0;
     }
 

@@ -16,7 +16,7 @@ namespace LabCharts.Analysis;
 internal static class SuccessiveDifferenceFit
 {
     /// <summary>The method as <see cref="FitSummary.Method"/> states it.</summary>
-    public const string MethodName = "successive differences (逐差法)";
+    public const string MethodName = LineMethods.SuccessiveDifferencesDescription;
 
     /// <summary>The request's line method applied: least squares (no working) or 逐差法 with its working.</summary>
     public static (CurveFit Fit, SuccessiveDifferences? Working) FitAsAsked(LineData line, ExperimentInput input, bool withIntercept = true)
@@ -105,10 +105,21 @@ internal static class SuccessiveDifferenceFit
         var rSquared = sst > 0 ? 1 - (ssr / sst) : 1;
         var fit = new CurveFit(new LineModel(true), [slope, intercept], covariance, ssr, n - 2, rSquared, 1 - ((1 - rSquared) * (n - 1) / (n - 2)), false, residuals)
         {
-            ParameterDegreesOfFreedom = typeA > 0 && m > 1 ? Math.Pow(combined, 4) * (m - 1) / Math.Pow(typeA, 4) : null,
+            // The plain s_δ/√m part carries the m − 1 degrees of freedom (a t factor is not a contribution of its own).
+            ParameterDegreesOfFreedom = CoverageFactor.EffectiveDegreesOfFreedom(StandardUncertainty.Combine(plainTypeA, typeB), plainTypeA, m - 1),
+            ResidualVariances = ResidualVariances(x, residualVariance),
         };
         var standardDeviation = plainTypeA * Math.Sqrt(m);
         return (fit, new SuccessiveDifferences(step, pairs, mean, standardDeviation, typeA, typeB, combined, slope, slopeU));
+    }
+
+    // The points' residual variances about a line through them: s_r²·(1 − h_i), h_i = 1/n + (x_i − x̄)²/Sxx (the
+    // least-squares leverage; the 逐差 covariance holds u(δ̄), type B and any t factor, so it cannot stand in).
+    private static double[] ResidualVariances(double[] x, double residualVariance)
+    {
+        var mean = StandardUncertainty.Mean(x);
+        var sxx = x.Sum(v => (v - mean) * (v - mean));
+        return [.. x.Select(v => residualVariance * (1 - (1.0 / x.Length) - ((v - mean) * (v - mean) / sxx)))];
     }
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);

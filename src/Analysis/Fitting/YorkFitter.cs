@@ -70,7 +70,10 @@ internal static class YorkFitter
         var chi = residuals.Select((r, i) => w[i] * r * r).Sum();
         var sigmaEffective = w.Select(wi => 1 / Math.Sqrt(wi)).ToArray();
         var (_, r2, adjusted) = FitStatistics.Compute(y, residuals, sigmaEffective, 2, centred: true);
-        return new CurveFit(
+        var fit = new CurveFit(
             new LineModel(true), [b, a], [[varianceB, covarianceAB], [covarianceAB, varianceA]], chi, n - 2, r2, adjusted, Weighted: true, residuals);
+
+        // A residual's variance is the effective 1/wᵢ = σ_y² + b²σ_x² less the line's own variance there.
+        return fit with { ResidualVariances = [.. x.Select((xi, i) => (1 / w[i]) - fit.Variance(xi))] };
     }
 }

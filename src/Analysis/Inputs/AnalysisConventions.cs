@@ -22,6 +22,9 @@ public static class LineMethods
     /// <summary><see cref="LineMethod.SuccessiveDifferences"/>.</summary>
     public const string SuccessiveDifferences = "successive_differences";
 
+    /// <summary><see cref="FitSummary.Method"/> of a line found by 逐差法.</summary>
+    public const string SuccessiveDifferencesDescription = "successive differences (逐差法)";
+
     /// <summary>The method named <paramref name="name"/> (case-insensitive, trimmed; null or empty is least squares), or false.</summary>
     public static bool TryParse(string? name, out LineMethod method)
     {

@@ -40,6 +40,23 @@ public static class CoverageFactor
         return MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, (1 + level) / 2);
     }
 
+    /// <summary>
+    /// Welch–Satterthwaite with one finite-ν contribution: ν_eff = ν·(u_C/u_part)⁴ (the other contributions
+    /// are type B, ν = ∞). Null (infinite) when ν is, when either uncertainty is 0, or when the ratio
+    /// overflows — never NaN.
+    /// </summary>
+    public static double? EffectiveDegreesOfFreedom(double combined, double part, double? degreesOfFreedom)
+    {
+        if (degreesOfFreedom is not { } nu || !(part > 0) || !(combined > 0))
+        {
+            return null;
+        }
+
+        var ratio = combined / part;
+        var result = nu * (ratio * ratio) * (ratio * ratio);
+        return double.IsFinite(result) && result > 0 ? result : null;
+    }
+
     internal static void ThrowIfNotProbability(double level, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(level))] string? name = null)
     {
         if (!(level is > 0 and < 1))

@@ -29,10 +29,6 @@ internal static class DerivedQuantityFactory
             budget ??= new UncertaintyBudget(symbol, [], uncertainty);
             budget = budget with { Expanded = new ExpandedUncertainty(level, k, expanded, text) { CoverageFrom = from } };
         }
-        else if (convention.TypeA == TypeAEstimate.StudentT && uncertainty > 0)
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $" (P = {convention.TypeALevel:0.###})");
-        }
 
         return new DerivedQuantity(
             symbol, nameZh, nameEn, value, uncertainty, unit, text,
@@ -42,7 +38,7 @@ internal static class DerivedQuantityFactory
         };
     }
 
-    /// <summary><c>(U₀.₉₅, k = 2.45)</c>: the level as a subscript and the coverage factor to 3 significant figures.</summary>
+    /// <summary><c>(U₀.₉₅, k = 2.45)</c>: the level as a subscript and the coverage factor to two decimals.</summary>
     public static string ExpandedSuffix(double level, double k) =>
         string.Create(CultureInfo.InvariantCulture, $"(U{Subscript(level.ToString("0.###", CultureInfo.InvariantCulture))}, k = {k:0.##})");
 

@@ -31,8 +31,14 @@ public static class Outliers
     }
 
     /// <summary>
+    /// Grubbs looks again after a find at most this often: the test is for a few gross errors, and each
+    /// pass reads every reading (a point may have 100,000).
+    /// </summary>
+    public const int MaxFlagged = 10;
+
+    /// <summary>
     /// The indices of the readings <paramref name="test"/> flags, in ascending order. Grubbs removes the
-    /// flagged reading and looks again while at least three remain; 3σ and Chauvenet look once.
+    /// flagged reading and looks again while at least three remain (at most <see cref="MaxFlagged"/> finds); 3σ and Chauvenet look once.
     /// Fewer than three readings (or all equal) flag nothing.
     /// </summary>
     public static IReadOnlyList<int> Find(IReadOnlyList<double> readings, OutlierTest test = OutlierTest.Grubbs, double alpha = 0.05) =>
@@ -48,7 +54,7 @@ public static class Outliers
         ArgumentNullException.ThrowIfNull(readings);
         var flagged = new List<FlaggedReading>();
         var remaining = Enumerable.Range(0, readings.Count).ToList();
-        while (remaining.Count >= 3)
+        while (remaining.Count >= 3 && flagged.Count < MaxFlagged)
         {
             var values = remaining.Select(i => readings[i]).ToList();
             var mean = StandardUncertainty.Mean(values);

@@ -91,9 +91,7 @@ internal sealed record QuantityFormula(string Symbol, string NameZh, string Name
         }
 
         // Welch–Satterthwaite: only the fit's part has finite degrees of freedom (constants are type B).
-        double? dof = fit.ParameterDegreesOfFreedom is { } nu && fromFit > 0 && uncertainty > 0
-            ? Math.Pow(uncertainty, 4) / (Math.Pow(fromFit, 4) / nu)
-            : null;
+        var dof = CoverageFactor.EffectiveDegreesOfFreedom(uncertainty, fromFit, fit.ParameterDegreesOfFreedom);
         return DerivedQuantityFactory.Create(Symbol, NameZh, NameEn, value, uncertainty, Unit, input.Input, reference, new UncertaintyBudget(Text, terms, uncertainty)
         {
             EffectiveDegreesOfFreedom = dof,

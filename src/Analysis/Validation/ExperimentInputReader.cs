@@ -211,7 +211,8 @@ internal static class ExperimentInputReader
         }
 
         flagged.AddRange(found.Select(o => new ReadingOutlier(field.Path, point, o.Index, readings[o.Index], Outliers.Name(test), o.Statistic, o.Critical, policy.Exclude)));
-        return policy.Exclude ? [.. readings.Where((_, j) => !found.Any(o => o.Index == j))] : readings;
+        var excluded = found.Select(o => o.Index).ToHashSet();
+        return policy.Exclude ? [.. readings.Where((_, j) => !excluded.Contains(j))] : readings;
     }
 
     // Ring numbers, orders and fringe counts are exact integers in increasing order; a decreasing

@@ -82,7 +82,16 @@ public sealed class JobRecordStore(IObjectStore store)
             return null;
         }
         var stored = await store.GetAsync(KeyOf(owner, jobId, RecordName), cancellationToken);
-        return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.JobRecord);
+        try
+        {
+            return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.JobRecord);
+        }
+        catch (JsonException error)
+        {
+            // Records are written whole (temp file + rename, or one PUT); one that does not parse was read
+            // mid-write from a store without atomic overwrite: the store is not answering properly right now.
+            throw new StorageUnavailableException($"The record of job {jobId} did not parse: {error.Message}", error);
+        }
     }
 
     /// <summary>The request a job was created from.</summary>
@@ -113,7 +122,26 @@ public sealed class JobRecordStore(IObjectStore store)
         var records = new JobRecord?[ids.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Length),
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => records[i] = await GetAsync(owner, ids[i], ct));
+            async (i, ct) => records[i] = await GetForListAsync(owner, ids[i], ct));
         return (records.OfType<JobRecord>().ToList(), jobIds.Count);
     }
+
+    // One record of a page: a store without atomic overwrite (s3rver) can hand out a record half rewritten by a
+    // worker; reading it again a moment later gets the whole one, so one busy job does not fail the page.
+    private async Task<JobRecord?> GetForListAsync(string owner, string jobId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GetAsync(owner, jobId, cancellationToken);
+            }
+            catch (StorageUnavailableException) when (attempt < ListReadAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private const int ListReadAttempts = 3;
 }

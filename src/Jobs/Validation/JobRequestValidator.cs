@@ -157,6 +157,14 @@ public static class JobRequestValidator
                 "包含因子 k 须在 1 到 10 之间，例如 2。", "the coverage factor k must be from 1 to 10, e.g. 2."));
         }
 
+        if (studentT && (data.Expanded == true || data.K is not null))
+        {
+            // u_A would carry t_p and then U = k·u_C a coverage factor again: the level counted twice.
+            throw new ProblemException(ProblemCatalog.InvalidValue(data.K is not null ? "options.uncertainty.k" : "options.uncertainty.expanded",
+                "t 因子（typeA: t）与扩展不确定度（expanded、k）只能选一种：t 因子已按置信概率放大了 A 类不确定度。",
+                "use either the t factor (typeA: t) or an expanded uncertainty (expanded, k): the t factor already widens type A to the level."));
+        }
+
         var expanded = data.Expanded ?? (!studentT && (data.Level is not null || data.K is not null));
         return new UncertaintyConvention
         {

@@ -15,19 +15,41 @@ internal static class ReportNumbers
     private const int MaxDecimals = 9;
     private const int MaxPlainExponent = 5;
 
-    /// <summary>The value and its uncertainty, each as markup.</summary>
+    /// <summary>
+    /// The value and its uncertainty, each as markup. Without an uncertainty (an index, a load, a value typed
+    /// exactly) the value is written as given, to at most ten significant figures.
+    /// </summary>
     public static (string Value, string Uncertainty) Markup(double value, double uncertainty, UncertaintyRounding rounding) =>
-        Format(value, uncertainty, rounding, p => $"×10<sup>{p.ToString(CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal)}</sup>", "−");
+        uncertainty > 0 ? Format(value, uncertainty, rounding, MarkupPower, "−") : (AsGiven(value, MarkupPower, "−"), "0");
 
     /// <summary>The value and its uncertainty as plain numbers (<c>E</c> exponent when a power of ten is needed).</summary>
     public static (string Value, string Uncertainty) Plain(double value, double uncertainty, UncertaintyRounding rounding) =>
-        Format(value, uncertainty, rounding, p => "E" + p.ToString(CultureInfo.InvariantCulture), "-");
+        uncertainty > 0 ? Format(value, uncertainty, rounding, PlainPower, "-") : (AsGiven(value, PlainPower, "-"), "0");
 
-    /// <summary>A number without an uncertainty of its own (a residual, a sensitivity): four significant figures.</summary>
-    public static string Markup(double value) => Markup(value, 0, UncertaintyRounding.HalfEven).Value;
+    /// <summary>A computed number without an uncertainty of its own (a residual, a sensitivity): four significant figures.</summary>
+    public static string Markup(double value) => Format(value, 0, UncertaintyRounding.HalfEven, MarkupPower, "−").Value;
 
     /// <summary>As <see cref="Markup(double)"/>, plain.</summary>
-    public static string Plain(double value) => Plain(value, 0, UncertaintyRounding.HalfEven).Value;
+    public static string Plain(double value) => Format(value, 0, UncertaintyRounding.HalfEven, PlainPower, "-").Value;
+
+    private static string MarkupPower(int power) => $"×10<sup>{power.ToString(CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal)}</sup>";
+
+    private static string PlainPower(int power) => "E" + power.ToString(CultureInfo.InvariantCulture);
+
+    // 78.3096, 12345, 1.6×10⁻¹⁹: the shortest of ten significant figures, a power of ten only where G10 uses one.
+    private static string AsGiven(double value, Func<int, string> powerOfTen, string minus)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "—";
+        }
+
+        var text = value.ToString("G10", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        var mantissa = e < 0 ? text : text[..e];
+        var power = e < 0 ? "" : powerOfTen(int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        return Sign(mantissa, minus) + power;
+    }
 
     /// <summary>A standard uncertainty alone, to the lab rule's figures, as markup.</summary>
     public static string UncertaintyMarkup(double uncertainty, UncertaintyRounding rounding) => Markup(uncertainty, uncertainty, rounding).Uncertainty;

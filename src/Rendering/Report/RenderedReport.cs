@@ -8,6 +8,12 @@ public sealed record RenderedReport(byte[] Bytes, int Pages, IReadOnlyList<Repor
     /// <summary>Always application/pdf.</summary>
     public string ContentType { get; } = "application/pdf";
 
+    /// <summary>Page width in PDF points (A4).</summary>
+    public const double PageWidth = Report.ReportStyle.PageWidth;
+
+    /// <summary>Page height in PDF points (A4).</summary>
+    public const double PageHeight = Report.ReportStyle.PageHeight;
+
     /// <summary>Glyphs the bundled fonts lacked, over all the report's text and charts (0: everything was covered).</summary>
     public int UnknownGlyphs { get; init; }
 }

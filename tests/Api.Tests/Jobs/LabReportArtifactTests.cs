@@ -97,6 +97,44 @@ public sealed class LabReportArtifactTests : IDisposable
         }
 
         Assert.NotEmpty(output.Artifacts.Single(a => a.Name == "report").Content);
+
+        // The 逐差 table's cells: δ₁ = 2.330 cm and δ̄ = 2.2525 cm in m, to the place of u(δ̄) = 0.00044 m (one figure, 0.0004).
+        var cells = report.Boxes.Where(b => b.Kind == "cell").Select(b => b.Text).ToList();
+        Assert.Contains("0.0233", cells);
+        Assert.Contains("0.0225", cells);
+        Assert.Contains("5 − 1", cells);
+    }
+
+    [Fact]
+    public void Report_FranckHertz_DrawsBothChartsAndKeepsThePeaksApartFromTheRecord()
+    {
+        // The I–U record (301 rows) and the six fitted peaks are different rows: two tables, the record cut to 100 rows.
+        var u = Enumerable.Range(0, 301).Select(k => k * 0.1).ToArray();
+        var current = u.Select(v => (10 * (1 + Math.Cos(2 * Math.PI * (v - 7.0) / 4.9))) + (0.5 * v)).ToArray();
+        var input = new ExperimentInput
+        {
+            Experiment = "franck_hertz",
+            Columns = new Dictionary<string, ColumnInput>
+            {
+                ["U"] = new() { Readings = [.. u.Select(v => (IReadOnlyList<double>)[v])], Unit = "V" },
+                ["I"] = new() { Readings = [.. current.Select(v => (IReadOnlyList<double>)[v])], Unit = "nA" },
+            },
+        };
+        var analysis = ExperimentCatalog.Analyze(input);
+        var report = _renderer.RenderReport(LabReport.Build(input, analysis));
+        Assert.Equal(2, report.Boxes.Count(b => b.Kind == "chart"));
+        var text = Flat(string.Concat(report.Boxes.Select(b => b.Text)));
+        Assert.Contains("测量数据", text, StringComparison.Ordinal);
+        Assert.Contains("拟合所用数据", text, StringComparison.Ordinal);
+        Assert.Contains(Flat("表中只列出前 100 行（共 301 行）"), text, StringComparison.Ordinal);
+        // The CSV: one header and 301 rows; the peaks' columns start with their own 拟合点序号 and fill rows 1–6 only.
+        var csv = Encoding.UTF8.GetString(ProcessedDataCsv.Write(analysis)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 301, csv.Length);
+        var header = csv[0].Split(',');
+        var peak = Array.IndexOf(header, "拟合点序号");
+        Assert.True(peak > 0);
+        Assert.Equal("6", csv[6].Split(',')[peak]);
+        Assert.Equal("", csv[7].Split(',')[peak]);
     }
 
     [Fact]
@@ -143,7 +181,7 @@ public sealed class LabReportArtifactTests : IDisposable
         Assert.Equal("0.0004", Cell(4, "n u_C / m"));
         Assert.Equal("0.00020", Cell(4, "n u_A / m"));
         Assert.Equal("8", Cell(8, "序号"));
-        Assert.Equal("78.31", Cell(8, "x: 拉力 F = mg / N"));                                // 8 kg · 9.7887 m/s², exact: four figures
+        Assert.Equal("78.3096", Cell(8, "x: 拉力 F = mg / N"));                              // 8 kg · 9.7887 m/s², exact: as given
     }
 
 
