@@ -27,6 +27,7 @@ install_packages() {
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
   command -v npm >/dev/null || need+=(npm)
   command -v pdftotext >/dev/null || need+=(poppler-utils)
+  command -v python3 >/dev/null || need+=(python3)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing ${need[*]}"
     as_root apt-get update -qq

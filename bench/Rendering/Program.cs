@@ -10,6 +10,7 @@ return mode switch
     "bench" => RenderTiming.Run(Option(rest, "--iterations", 300), Option(rest, "--rounds", 5), Text(rest, "--out")),
     "memory" => MemoryCheck.Run(Option(rest, "--renders", 10_000), Text(rest, "--format"), Option(rest, "--threads", 2)),
     "gallery" => Gallery.Write(rest.Length > 0 ? rest[0] : "docs/gallery"),
+    "png" => PngStudy.Run(Option(rest, "--iterations", 60)),
     _ => Usage(),
 };
 
@@ -33,6 +34,6 @@ static string? Text(string[] rest, string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [--iterations N] [--rounds R] [--out file.png] | memory [--renders N] | gallery <dir> | data <file.json>");
+    Console.Error.WriteLine("usage: bench [--iterations N] [--rounds R] [--out file.png] | png [--iterations N] | memory [--renders N] | gallery <dir> | data <file.json>");
     return 2;
 }

@@ -154,7 +154,9 @@ public sealed class ChartRenderer : IDisposable
         var drawTime = clock.Elapsed;
 
         var pixels = surface.GetPixels(out var stride);
-        var bytes = PngEncoder.EncodeRgb24(pixels, width, height, stride, options.PngCompression, slot.PngScratch);
+        var bytes = options.PngPalette
+            ? PngEncoder.Encode(pixels, width, height, stride, options.PngCompression, slot.PngScratch, (options.Theme ?? ChartTheme.Default).Colours, options.PngStrategy)
+            : PngEncoder.EncodeRgb24(pixels, width, height, stride, options.PngCompression, slot.PngScratch, options.PngStrategy);
         return Result(bytes, "image/png", width, height, texts, panels, drawTime, clock.Elapsed - drawTime);
     }
 

@@ -39,6 +39,10 @@ public sealed record ChartTheme
     /// <summary>Bands are filled in this colour instead of their curve's (null: the curve's colour).</summary>
     public RgbColor? BandFill { get; init; }
 
+    /// <summary>Every colour the theme draws with, as 0x00RRGGBB: the ones a palette PNG must keep exactly.</summary>
+    public uint[] Colours => [.. new[] { Background, Ink, SubtleInk, Frame, Grid, BoxBorder, Reference }
+        .Concat(Palette).Concat(BandFill is { } band ? [band] : []).Select(c => ((uint)c.R << 16) | ((uint)c.G << 8) | c.B)];
+
     public static ChartTheme Default { get; } = new()
     {
         Name = "default",

@@ -16,4 +16,13 @@ public sealed record RenderOptions
 
     /// <summary>PNG deflate level; <see cref="System.IO.Compression.CompressionLevel.Optimal"/> is ~1.5× smaller than Fastest for ~2 ms more.</summary>
     public System.IO.Compression.CompressionLevel PngCompression { get; init; } = System.IO.Compression.CompressionLevel.Optimal;
+
+    /// <summary>
+    /// True (default): a PNG is written with a palette when one keeps it visually lossless (every colour exact up
+    /// to 256; else ≥ 40 dB PSNR with the theme's colours exact), else in RGB. False: always RGB.
+    /// </summary>
+    public bool PngPalette { get; init; } = true;
+
+    /// <summary>zlib's strategy for the PNG's deflate (the benchmark compares them; Default wins on charts).</summary>
+    public System.IO.Compression.ZLibCompressionStrategy PngStrategy { get; init; } = System.IO.Compression.ZLibCompressionStrategy.Default;
 }

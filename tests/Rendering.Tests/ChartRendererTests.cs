@@ -5,7 +5,7 @@ public sealed class ChartRendererTests(RendererFixture fixture) : IClassFixture<
     private readonly ChartRenderer _renderer = fixture.Renderer;
 
     [Fact]
-    public void Render_Pendulum_IsRgbPngOfRequestedSize()
+    public void Render_Pendulum_IsPalettePngOfRequestedSize_OrRgbWhenAsked()
     {
         var chart = _renderer.Render(SampleCharts.Pendulum(), new RenderOptions());
         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "labcharts-pendulum.png"), chart.Bytes);
@@ -16,7 +16,8 @@ public sealed class ChartRendererTests(RendererFixture fixture) : IClassFixture<
         var image = PngImage.Decode(chart.Bytes);
         Assert.Equal((1200, 900), (image.Width, image.Height));
         Assert.Equal((1200, 900), (chart.PixelWidth, chart.PixelHeight));
-        Assert.Equal(2, image.ColorType);
+        Assert.Equal(3, image.ColorType);
+        Assert.Equal(2, PngImage.Decode(_renderer.Render(SampleCharts.Pendulum(), new RenderOptions { PngPalette = false }).Bytes).ColorType);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace LabCharts.Rendering.Tests;
 /// Native memory does not pile up: resident memory after warm-up vs after 2,000 more renders (PNG, SVG,
 /// PDF, two threads). The full 10,000-render check is <c>bench/Rendering</c>'s <c>memory</c> mode.
 /// </summary>
+[Collection(nameof(MemoryTests))]
 public sealed class MemoryTests
 {
     [Fact]
@@ -34,3 +35,7 @@ public sealed class MemoryTests
         return double.Parse(line[6..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024;
     }
 }
+
+/// <summary>Resident memory is the whole process's: the memory test runs alone, not beside tests that decode big images.</summary>
+[CollectionDefinition(nameof(MemoryTests), DisableParallelization = true)]
+public sealed class MemoryTestsCollection;

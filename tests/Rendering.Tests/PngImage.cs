@@ -24,7 +24,7 @@ public sealed class PngImage
 
     public int Height { get; }
 
-    /// <summary>The IHDR colour type: 0 grey, 2 RGB, 4 grey+alpha, 6 RGBA.</summary>
+    /// <summary>The IHDR colour type: 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA.</summary>
     public int ColorType { get; }
 
     public bool HasAlpha => ColorType is 4 or 6;
@@ -43,6 +43,7 @@ public sealed class PngImage
         }
 
         int width = 0, height = 0, colorType = -1;
+        byte[] palette = [];
         using var idat = new MemoryStream();
         var position = 8;
         var sawEnd = false;
@@ -72,10 +73,19 @@ public sealed class PngImage
                 width = BinaryPrimitives.ReadInt32BigEndian(data);
                 height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
                 colorType = data[9];
-                if (data[8] != 8 || data[12] != 0 || colorType is not (0 or 2 or 4 or 6))
+                if (data[8] != 8 || data[12] != 0 || colorType is not (0 or 2 or 3 or 4 or 6))
                 {
-                    throw new NotSupportedException("Only 8-bit, non-interlaced grey/RGB(A) PNGs are supported.");
+                    throw new NotSupportedException("Only 8-bit, non-interlaced grey/RGB(A)/palette PNGs are supported.");
                 }
+            }
+            else if (type.SequenceEqual("PLTE"u8))
+            {
+                if (length % 3 != 0 || length > 768)
+                {
+                    throw new InvalidDataException("Bad PLTE length.");
+                }
+
+                palette = data.ToArray();
             }
             else if (type.SequenceEqual("IDAT"u8))
             {
@@ -94,7 +104,12 @@ public sealed class PngImage
             throw new InvalidDataException("PNG has no valid IHDR.");
         }
 
-        return new PngImage(width, height, colorType, Unfilter(idat, width, height, colorType));
+        if (colorType == 3 && palette.Length == 0)
+        {
+            throw new InvalidDataException("A palette PNG without PLTE.");
+        }
+
+        return new PngImage(width, height, colorType, Unfilter(idat, width, height, colorType, palette));
     }
 
     /// <summary>The colour at a pixel (alpha ignored).</summary>
@@ -116,9 +131,9 @@ public sealed class PngImage
         return ((y * Width) + x) * 4;
     }
 
-    private static byte[] Unfilter(MemoryStream idat, int width, int height, int colorType)
+    private static byte[] Unfilter(MemoryStream idat, int width, int height, int colorType, byte[] palette)
     {
-        var channels = colorType switch { 0 => 1, 2 => 3, 4 => 2, _ => 4 };
+        var channels = colorType switch { 0 or 3 => 1, 2 => 3, 4 => 2, _ => 4 };
         var rowLength = width * channels;
         idat.Position = 0;
         using var zlib = new ZLibStream(idat, CompressionMode.Decompress);
@@ -137,6 +152,9 @@ public sealed class PngImage
                 var s = x * channels;
                 (rgba[o], rgba[o + 1], rgba[o + 2], rgba[o + 3]) = channels switch
                 {
+                    1 when colorType == 3 => row[s] * 3 + 2 < palette.Length
+                        ? (palette[row[s] * 3], palette[(row[s] * 3) + 1], palette[(row[s] * 3) + 2], (byte)255)
+                        : throw new InvalidDataException($"Palette index {row[s]} out of range."),
                     1 => (row[s], row[s], row[s], (byte)255),
                     2 => (row[s], row[s], row[s], row[s + 1]),
                     3 => (row[s], row[s + 1], row[s + 2], (byte)255),

@@ -31,6 +31,9 @@ internal sealed class PngScratch : IDisposable
         return _filtered;
     }
 
+    /// <summary>The palette builder, its tables kept between images.</summary>
+    public PngQuantizer Quantizer { get; } = new();
+
     public void Dispose() => _output.Dispose();
 
     /// <summary>The deflate output stream, emptied.</summary>
