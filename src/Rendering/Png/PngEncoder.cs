@@ -70,6 +70,10 @@ internal static class PngEncoder
         return png;
     }
 
+    /// <summary>A zlib level 0–9 for this thread's encodes instead of the one <see cref="CompressionLevel"/> maps to: for the benchmark.</summary>
+    [ThreadStatic]
+    internal static int? ZlibLevelOverride;
+
     /// <summary>This thread's last palette encode in stages (palette, indexing, deflate): for the benchmark.</summary>
     [ThreadStatic]
     internal static (TimeSpan Palette, TimeSpan Index, TimeSpan Deflate) LastPaletteStages;
@@ -139,7 +143,7 @@ internal static class PngEncoder
     private static ZLibCompressionOptions Options(CompressionLevel level, ZLibCompressionStrategy strategy) => new()
     {
         CompressionStrategy = strategy,
-        CompressionLevel = level switch
+        CompressionLevel = ZlibLevelOverride ?? level switch
         {
             CompressionLevel.NoCompression => 0,
             CompressionLevel.Fastest => 1,

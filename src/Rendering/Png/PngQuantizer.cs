@@ -189,7 +189,6 @@ internal sealed class PngQuantizer
     private double Reduce(ReadOnlySpan<uint> protectedColours, long pixels)
     {
         var slots = _used.AsSpan(0, _distinct);
-        slots.Sort((a, b) => _counts[b].CompareTo(_counts[a]));
         PaletteSize = 0;
         foreach (var colour in protectedColours)
         {
@@ -200,18 +199,26 @@ internal sealed class PngQuantizer
             }
         }
 
+        // The flat colours, most frequent first: only they are sorted (a few dozen of the thousands).
         var flat = (int)Math.Max(1, pixels * FlatColourShare);
+        _flat.Clear();
         foreach (var slot in slots)
         {
-            if (PaletteSize >= MaxExact || _counts[slot] < flat)
+            if (_counts[slot] >= flat && !IsExact(slot))
+            {
+                _flat.Add(slot);
+            }
+        }
+
+        _flat.Sort((a, b) => _counts[b].CompareTo(_counts[a]));
+        foreach (var slot in _flat)
+        {
+            if (PaletteSize >= MaxExact)
             {
                 break;
             }
 
-            if (!IsExact(slot))
-            {
-                Keep(slot);
-            }
+            Keep(slot);
         }
 
         // The rest (edge colours) go to median-cut boxes; each box keeps its spread so a split costs only its own colours.
@@ -282,6 +289,7 @@ internal sealed class PngQuantizer
 
     private readonly int[] _rest = new int[MaxDistinctColours];
     private readonly List<Box> _boxes = new(256);
+    private readonly List<int> _flat = new(256);
     private readonly bool[] _exact = new bool[TableSize];
     private readonly int[] _exactSlots = new int[256];
 
@@ -329,31 +337,60 @@ internal sealed class PngQuantizer
         return new Box(start, length, 16 - (8 * best), (double)range * range * weight);
     }
 
-    // Splits a box at the weighted median of its widest channel.
+    // Splits a box at the weighted median of its widest channel: a histogram of that channel's 256 values finds
+    // the median value, then one pass partitions the box (no comparison sort).
     private (Box, Box) Split(Box box)
     {
         var shift = box.Shift;
-        var keys = _keys;
-        Array.Sort(_rest, box.Start, box.Length, Comparer<int>.Create((a, b) => ((keys[a] >> shift) & 0xFF).CompareTo((keys[b] >> shift) & 0xFF)));
+        Span<long> weights = stackalloc long[256];
+        weights.Clear();
         long total = 0;
-        for (var i = box.Start; i < box.Start + box.Length; i++)
+        var end = box.Start + box.Length;
+        for (var i = box.Start; i < end; i++)
         {
+            weights[(int)(_keys[_rest[i]] >> shift) & 0xFF] += _counts[_rest[i]];
             total += _counts[_rest[i]];
         }
 
-        long half = 0;
-        var cut = box.Start + 1;
-        for (var i = box.Start; i < box.Start + box.Length - 1; i++)
+        // The median value: the first whose cumulative weight reaches half; the box's largest value goes right.
+        int low = 255, high = 0;
+        for (var v = 0; v < 256; v++)
         {
-            half += _counts[_rest[i]];
-            cut = i + 1;
-            if (half * 2 >= total)
+            if (weights[v] > 0)
+            {
+                low = Math.Min(low, v);
+                high = Math.Max(high, v);
+            }
+        }
+
+        long cumulative = 0;
+        var median = low;
+        for (var v = low; v < high; v++)
+        {
+            cumulative += weights[v];
+            median = v;
+            if (cumulative * 2 >= total)
             {
                 break;
             }
         }
 
-        return (Measure(box.Start, cut - box.Start), Measure(cut, box.Start + box.Length - cut));
+        // Values ≤ median to the left.
+        int left = box.Start, right = end - 1;
+        while (left <= right)
+        {
+            if (((int)(_keys[_rest[left]] >> shift) & 0xFF) <= median)
+            {
+                left++;
+            }
+            else
+            {
+                (_rest[left], _rest[right]) = (_rest[right], _rest[left]);
+                right--;
+            }
+        }
+
+        return (Measure(box.Start, left - box.Start), Measure(left, end - left));
     }
 
     private static double Distance(uint a, uint b)
