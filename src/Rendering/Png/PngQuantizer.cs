@@ -291,14 +291,12 @@ internal sealed class PngQuantizer
     private readonly List<Box> _boxes = new(256);
     private readonly List<int> _flat = new(256);
     private readonly bool[] _exact = new bool[TableSize];
-    private readonly int[] _exactSlots = new int[256];
 
     private bool IsExact(int slot) => _exact[slot];
 
     private void Keep(int slot)
     {
         _exact[slot] = true;
-        _exactSlots[PaletteSize] = slot;
         _index[slot] = (byte)PaletteSize;
         _palette[PaletteSize++] = _keys[slot];
     }
