@@ -26,6 +26,29 @@ public static class Outliers
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 3);
         CoverageFactor.ThrowIfNotProbability(alpha);
+        // The tables' two levels are remembered per n: the t quantile is a root search (a tenth of a
+        // typical job's validation before, bench/Job split). A race computes the same value twice.
+        var table = alpha == 0.05 ? Critical05 : alpha == 0.01 ? Critical01 : null;
+        if (table is null || n >= table.Length)
+        {
+            return ComputeGrubbsCritical(n, alpha);
+        }
+
+        var critical = Volatile.Read(ref table[n]);
+        if (critical == 0)
+        {
+            critical = ComputeGrubbsCritical(n, alpha);
+            Volatile.Write(ref table[n], critical);
+        }
+
+        return critical;
+    }
+
+    private static readonly double[] Critical05 = new double[1024];
+    private static readonly double[] Critical01 = new double[1024];
+
+    private static double ComputeGrubbsCritical(int n, double alpha)
+    {
         var t = new StudentT(0, 1, n - 2).InverseCumulativeDistribution(1 - (alpha / n));
         return (n - 1) / Math.Sqrt(n) * Math.Sqrt(t * t / (n - 2 + (t * t)));
     }
@@ -53,12 +76,30 @@ public static class Outliers
     {
         ArgumentNullException.ThrowIfNull(readings);
         var flagged = new List<FlaggedReading>();
-        var remaining = Enumerable.Range(0, readings.Count).ToList();
-        while (remaining.Count >= 3 && flagged.Count < MaxFlagged)
+        if (readings.Count < 3)
         {
-            var values = remaining.Select(i => readings[i]).ToList();
-            var mean = StandardUncertainty.Mean(values);
-            var s = StandardUncertainty.TypeA(values) * Math.Sqrt(values.Count);
+            return flagged;
+        }
+
+        // The readings still in, by index; a Grubbs find removes one and the test looks again.
+        var remaining = new int[readings.Count];
+        for (var i = 0; i < remaining.Length; i++)
+        {
+            remaining[i] = i;
+        }
+
+        var count = remaining.Length;
+        var values = new double[count];
+        while (count >= 3 && flagged.Count < MaxFlagged)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                values[k] = readings[remaining[k]];
+            }
+
+            var kept = new ArraySegment<double>(values, 0, count);
+            var mean = StandardUncertainty.Mean(kept);
+            var s = StandardUncertainty.TypeA(kept) * Math.Sqrt(count);
             if (!(s > 0))
             {
                 break;
@@ -66,29 +107,38 @@ public static class Outliers
 
             if (test == OutlierTest.Grubbs)
             {
-                var extreme = remaining.MaxBy(i => Math.Abs(readings[i] - mean));
-                var g = Math.Abs(readings[extreme] - mean) / s;
-                var critical = GrubbsCritical(values.Count, alpha);
+                var extreme = 0;
+                for (var k = 1; k < count; k++)
+                {
+                    if (Math.Abs(values[k] - mean) > Math.Abs(values[extreme] - mean))
+                    {
+                        extreme = k;
+                    }
+                }
+
+                var g = Math.Abs(values[extreme] - mean) / s;
+                var critical = GrubbsCritical(count, alpha);
                 if (g <= critical)
                 {
                     break;
                 }
 
-                flagged.Add(new FlaggedReading(extreme, g, critical));
-                remaining.Remove(extreme);
+                flagged.Add(new FlaggedReading(remaining[extreme], g, critical));
+                Array.Copy(remaining, extreme + 1, remaining, extreme, count - extreme - 1);
+                count--;
                 continue;
             }
 
-            foreach (var i in remaining)
+            for (var k = 0; k < count; k++)
             {
-                var z = Math.Abs(readings[i] - mean) / s;
+                var z = Math.Abs(values[k] - mean) / s;
                 if (test == OutlierTest.ThreeSigma && z > 3)
                 {
-                    flagged.Add(new FlaggedReading(i, z, 3));
+                    flagged.Add(new FlaggedReading(remaining[k], z, 3));
                 }
-                else if (test == OutlierTest.Chauvenet && values.Count * 2 * (1 - Normal.CDF(0, 1, z)) is var expected && expected < 0.5)
+                else if (test == OutlierTest.Chauvenet && count * 2 * (1 - Normal.CDF(0, 1, z)) is var expected && expected < 0.5)
                 {
-                    flagged.Add(new FlaggedReading(i, expected, 0.5));
+                    flagged.Add(new FlaggedReading(remaining[k], expected, 0.5));
                 }
             }
 

@@ -70,8 +70,13 @@ public static class RenderCommand
         return failed == 0 ? 0 : 1;
     }
 
-    private static async Task<JobView> RunOneAsync(JobPipeline pipeline, string file, string name, string jobDir, CancellationToken cancellationToken)
+    /// <summary>
+    /// One request file, as the command runs it: parse, validate, analyse, render, write the artifacts into
+    /// <paramref name="jobDir"/>; the job's JSON view is returned (not written). Used by <c>bench/Job</c>.
+    /// </summary>
+    public static async Task<JobView> RunOneAsync(JobPipeline pipeline, string file, string name, string jobDir, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
         var now = DateTimeOffset.UtcNow;
         var view = new JobView { Id = name, Status = JobStatus.Failed, Experiment = "", CreatedAt = now, UpdatedAt = now, FinishedAt = now, Attempts = 1 };
         try
