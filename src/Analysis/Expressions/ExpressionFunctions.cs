@@ -36,22 +36,27 @@ internal static class ExpressionFunctions
     /// <summary>The canonical name of a function, or null when <paramref name="name"/> is none.</summary>
     public static string? Find(string name) => Canonical.GetValueOrDefault(name);
 
-    public static double Apply(string name, double a) => name switch
+    public static double Apply(string name, double a) => Function(name)(a);
+
+    /// <summary>The function with the canonical name <paramref name="name"/>.</summary>
+    public static Func<double, double> Function(string name) =>
+        Implementations.GetValueOrDefault(name) ?? throw new InvalidOperationException($"Unknown function {name}.");
+
+    private static readonly Dictionary<string, Func<double, double>> Implementations = new(StringComparer.Ordinal)
     {
-        "exp" => Math.Exp(a),
-        "ln" => Math.Log(a),
-        "log10" => Math.Log10(a),
-        "sqrt" => Math.Sqrt(a),
-        "sin" => Math.Sin(a),
-        "cos" => Math.Cos(a),
-        "tan" => Math.Tan(a),
-        "asin" => Math.Asin(a),
-        "acos" => Math.Acos(a),
-        "atan" => Math.Atan(a),
-        "sinh" => Math.Sinh(a),
-        "cosh" => Math.Cosh(a),
-        "tanh" => Math.Tanh(a),
-        "abs" => Math.Abs(a),
-        _ => throw new InvalidOperationException($"Unknown function {name}."),
+        ["exp"] = Math.Exp,
+        ["ln"] = Math.Log,
+        ["log10"] = Math.Log10,
+        ["sqrt"] = Math.Sqrt,
+        ["sin"] = Math.Sin,
+        ["cos"] = Math.Cos,
+        ["tan"] = Math.Tan,
+        ["asin"] = Math.Asin,
+        ["acos"] = Math.Acos,
+        ["atan"] = Math.Atan,
+        ["sinh"] = Math.Sinh,
+        ["cosh"] = Math.Cosh,
+        ["tanh"] = Math.Tanh,
+        ["abs"] = Math.Abs,
     };
 }

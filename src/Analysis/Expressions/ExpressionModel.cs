@@ -2,12 +2,15 @@ namespace LabCharts.Analysis;
 
 /// <summary>
 /// A parsed model y = f(x; p) with its parameter names and the symbolic partial derivative for
-/// every parameter: what the Levenberg–Marquardt solver needs.
+/// every parameter: what the Levenberg–Marquardt solver needs. Fits run the value and the
+/// derivatives as <see cref="ExpressionTape"/>s over all points at once (<see cref="Bind"/>).
 /// </summary>
 internal sealed class ExpressionModel : IFitModel
 {
     private readonly ExpressionNode _root;
     private readonly ExpressionNode[] _derivatives;
+    private readonly ExpressionTape _valueTape;
+    private readonly ExpressionTape _jacobianTape;
 
     private ExpressionModel(string text, ExpressionNode root, IReadOnlyList<string> parameters)
     {
@@ -15,6 +18,8 @@ internal sealed class ExpressionModel : IFitModel
         _root = root;
         Parameters = parameters;
         _derivatives = [.. Enumerable.Range(0, parameters.Count).Select(i => ExpressionDerivative.Differentiate(root, i))];
+        _valueTape = ExpressionTape.Compile([root]);
+        _jacobianTape = ExpressionTape.Compile(_derivatives);
     }
 
     /// <summary>The expression as the user typed it.</summary>
@@ -54,5 +59,15 @@ internal sealed class ExpressionModel : IFitModel
         {
             gradient[j] = _derivatives[j].Evaluate(x, parameters);
         }
+    }
+
+    /// <inheritdoc />
+    public IFitEvaluator Bind(double[] x) => new TapeEvaluator(_valueTape.Bind(x), _jacobianTape.Bind(x));
+
+    private sealed class TapeEvaluator(ExpressionTape.Workspace values, ExpressionTape.Workspace jacobian) : IFitEvaluator
+    {
+        public void Values(ReadOnlySpan<double> parameters, Span<double> output) => values.Run(parameters, output);
+
+        public void Jacobian(ReadOnlySpan<double> parameters, Span<double> output) => jacobian.Run(parameters, output);
     }
 }

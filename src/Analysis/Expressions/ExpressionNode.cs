@@ -1,9 +1,9 @@
 namespace LabCharts.Analysis;
 
 /// <summary>
-/// A node of a parsed model expression. The tree is evaluated by walking it: user text never
-/// becomes code (no reflection, no expression compilation), so a hostile expression can at worst
-/// produce a number or NaN.
+/// A node of a parsed model expression. The tree is evaluated by walking it, or flattened into an
+/// <see cref="ExpressionTape"/> for fitting: user text never becomes code (no reflection, no
+/// expression compilation), so a hostile expression can at worst produce a number or NaN.
 /// </summary>
 internal abstract record ExpressionNode
 {
@@ -55,21 +55,24 @@ internal sealed record BinaryNode(char Operator, ExpressionNode Left, Expression
     {
         var left = Left.Evaluate(x, parameters);
         var right = Right.Evaluate(x, parameters);
-        return Operator switch
-        {
-            '+' => left + right,
-            '-' => left - right,
-            '*' => left * right,
-            '/' => left / right,
-            _ => Power(left, right),
-        };
+        return Apply(Operator, left, right);
     }
 
-    public override string ToString() => $"({Left} {Operator} {Right})";
+    /// <summary><paramref name="left"/> <paramref name="op"/> <paramref name="right"/>, as this node computes it.</summary>
+    public static double Apply(char op, double left, double right) => op switch
+    {
+        '+' => left + right,
+        '-' => left - right,
+        '*' => left * right,
+        '/' => left / right,
+        _ => Power(left, right),
+    };
 
     // Math.Pow(−8, 1/3.0) is NaN, which is right for a real-valued model; an integer exponent of
     // a negative base is well defined and Math.Pow handles it.
-    private static double Power(double b, double e) => e == 2 ? b * b : Math.Pow(b, e);
+    public static double Power(double b, double e) => e == 2 ? b * b : Math.Pow(b, e);
+
+    public override string ToString() => $"({Left} {Operator} {Right})";
 }
 
 /// <summary>A call of one of the built-in functions (<c>exp</c>, <c>ln</c>, <c>sin</c>, …).</summary>

@@ -35,9 +35,8 @@ internal static class NonlinearFitter
         }
 
         var p = result.Parameters;
-        var jacobian = LevenbergMarquardt.WeightedJacobian(model, x, sigma, p)
+        var svd = LevenbergMarquardt.WeightedJacobianSvd(model, x, sigma, p)
             ?? throw AnalysisErrors.FitDidNotConverge("在拟合结果处模型的导数无法计算", "the model's derivatives cannot be evaluated at the result");
-        var svd = jacobian.Svd(computeVectors: true);
         var s = svd.S;
 
         // Parameters the data cannot tell apart (a singular value at rounding level) make the
@@ -65,7 +64,7 @@ internal static class NonlinearFitter
                 var sum = 0.0;
                 for (var k = 0; k < m; k++)
                 {
-                    sum += svd.VT[k, i] * svd.VT[k, j] / (s[k] * s[k]);
+                    sum += svd.V[i + (k * m)] * svd.V[j + (k * m)] / (s[k] * s[k]);
                 }
 
                 covariance[i][j] = sum * factor;

@@ -20,12 +20,26 @@ public sealed record NistProblem
     [JsonPropertyName("intercept")] public bool? Intercept { get; init; }
     [JsonPropertyName("start1")] public double[]? Start1 { get; init; }
     [JsonPropertyName("start2")] public double[]? Start2 { get; init; }
+    [JsonPropertyName("certified_text")] public JsonElement CertifiedText { get; init; }
 
     /// <summary>x as a vector (single-predictor problems only).</summary>
     public double[] XVector => X.Deserialize<double[]>()!;
 
     /// <summary>The model's right-hand side, ready for the expression parser.</summary>
     public string Expression => Model[(Model.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
+
+    /// <summary>
+    /// True when <paramref name="estimate"/>, rounded to as many significant digits as NIST prints
+    /// for certified value <paramref name="j"/> (11 for most problems), is that printed value: the
+    /// digits measure cannot say more, since it compares with the printed value, not the exact one.
+    /// </summary>
+    public bool MatchesEveryPrintedDigit(int j, double estimate)
+    {
+        var text = CertifiedText.GetProperty("values")[j].GetString()!;
+        var mantissa = text.Split('E', 'e')[0].TrimStart('-', '+').Replace(".", "", StringComparison.Ordinal).TrimStart('0');
+        var rounded = estimate.ToString("E" + (mantissa.Length - 1), System.Globalization.CultureInfo.InvariantCulture);
+        return double.Parse(rounded, System.Globalization.CultureInfo.InvariantCulture) == double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static NistProblem Load(string folder, string name) =>
         JsonSerializer.Deserialize<NistProblem>(File.ReadAllText(Path.Combine(folder, name + ".json")))!;
