@@ -14,7 +14,7 @@ using System.Text.Json;
 //        [--cpu name=pid,...] [--rss name=pid,...] [--clock-ticks 100]
 //
 // Every job is the README's pendulum request (1200×900 PNG) from one of --users students, through
-// POST /api/jobs?wait=10; a job still running after the wait is followed with GET every 500 ms. One
+// POST /api/jobs?wait=10; a job still running after the wait is followed with GET every second, for at most a minute. One
 // JSON line on stdout: offered and achieved rate, latency percentiles of the jobs that arrived after
 // the warm-up, CPU ms per job of each named process (/proc/<pid>/stat) over the same window, and the
 // named processes' resident memory every 1,000 finished jobs. Its own CPU is counted as "load-generator".
@@ -61,6 +61,9 @@ internal sealed record Options(Uri Url, double Rate, double Seconds, int Jobs, d
 internal static class Load
 {
     private const string AppId = "wx-bench-e2e";
+
+    /// <summary>A job not final a minute after it was sent counts as failed ("timeout"): an overloaded rate ends instead of draining for minutes.</summary>
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
     /// <summary>The README's quick-start request: 5 lengths, 3 periods each, g_ref, a 1200×900 PNG.</summary>
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""
@@ -172,9 +175,10 @@ internal static class Load
         return 0;
     }
 
-    /// <summary>Submits with ?wait=10, follows a job the wait did not see end, and returns its final status (or an HTTP failure).</summary>
+    /// <summary>Submits with ?wait=10, follows a job the wait did not see end (every second, at most a minute), and returns its final status, "timeout", or an HTTP failure.</summary>
     private static async Task<string> RunJobAsync(HttpClient client, string user)
     {
+        var clock = Stopwatch.StartNew();
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs?wait=10") { Content = new ByteArrayContent(Body) };
@@ -190,7 +194,12 @@ internal static class Load
             var (id, status) = Read(json);
             for (var errors = 0; status is "queued" or "running";)
             {
-                await Task.Delay(500);
+                if (clock.Elapsed > GiveUpAfter)
+                {
+                    return "timeout";
+                }
+
+                await Task.Delay(1000);
                 using var poll = new HttpRequestMessage(HttpMethod.Get, "/api/jobs/" + id);
                 Identify(poll, user);
                 using var answer = await client.SendAsync(poll);

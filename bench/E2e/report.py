@@ -28,11 +28,11 @@ print(f"Machine: `nproc` = {e['NPROC']}, CPU: {e['CPU']}; load average before {e
 print(f".NET SDK {e['DOTNET']}, Release builds, workstation GC, `MALLOC_ARENA_MAX=2` (as the images set it).\n")
 print("The job: the README's pendulum request (5 lengths × 3 periods, `g_ref`, a 1200×900 PNG), from 200 students")
 print("(`X-WX-OPENID` e2e-0 … e2e-199), `POST /api/jobs?wait=10` (a job the wait does not see end is followed with")
-print("`GET` every 500 ms). Arrivals are Poisson at the offered rate, independent of the answers (open loop), and a")
+print("`GET` every second; one not final a minute after it was sent counts as failed, `timeout`). Arrivals are Poisson at the offered rate, independent of the answers (open loop), and a")
 print("job's latency runs from its scheduled arrival to its final answer, so queueing is counted. Each rate runs")
 print(f"{e['SECONDS_PER_RATE']} s; the first {e['WARMUP']} s are warm-up and not counted. A rate is **kept up** when every job")
 print("succeeded, the completions kept within 5 % of the arrivals and the backlog cleared within 5 s of the last arrival.")
-print("Everything — the load generator too — shares the machine's 2 cores.\n")
+print("The ladder stops at the first rate not kept up. Everything — the load generator too — shares the machine's 2 cores.\n")
 print("Deployments: **distributed** = the API (`Worker__Embedded=false`), 2 worker processes (`Worker__Concurrency="
       + e["CONCURRENCY"] + "`), RabbitMQ (Debian's, one node) and s3rver 3.7.1 (Node.js, the S3 stand-in of the tests), all on")
 print("loopback; **embedded** = the API alone with its in-process queue, worker and local folder (the default of the quick start).\n")

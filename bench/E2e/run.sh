@@ -3,7 +3,7 @@
 # open-loop arrivals, on this machine, in two deployments:
 #   distributed — the API, 2 separate workers, RabbitMQ and s3rver, all on loopback;
 #   embedded    — the API alone with its in-process queue, worker and local folder (the default).
-# For each: a rate ladder (throughput, p50/p95/p99 latency, CPU ms per job per process), then a long run
+# For each: a rate ladder up to the first rate not kept up (throughput, p50/p95/p99 latency, CPU ms per job per process), then a long run
 # of LONG_JOBS jobs with every process' resident memory every 1,000 jobs. Writes docs/benchmarks/e2e.md.
 #
 #   bench/E2e/run.sh
@@ -81,6 +81,8 @@ measure() {
     # Kept up: every job succeeded, the achieved rate within 5 % of the arrivals, and the backlog gone within 5 s.
     if tail -1 "$RUN/$deployment.jsonl" | python3 -c 'import json,sys; r=json.load(sys.stdin); sys.exit(0 if r["failed"]==0 and r["achievedPerSecond"]>=0.95*r["arrivedPerSecond"] and r["drainSeconds"]<5 else 1)'; then
       best=$rate
+    else
+      break # saturated: a higher rate only queues more
     fi
     sleep 3
   done

@@ -65,7 +65,7 @@ internal static class PngEncoder
             plte[(i * 3) + 2] = (byte)palette[i];
         }
 
-        var png = Assemble(width, height, colourType: 3, plte, Compress(indexed, length, level, strategy, scratch));
+        var png = Assemble(width, height, colourType: 3, plte, Compress(indexed, length, level, strategy, scratch, palette: true));
         LastPaletteStages = (Stopwatch.GetElapsedTime(start, built), Stopwatch.GetElapsedTime(built, mapped), Stopwatch.GetElapsedTime(mapped));
         return png;
     }
@@ -122,13 +122,13 @@ internal static class PngEncoder
             (row, previous) = (previous, row);
         }
 
-        return Compress(filtered, length, level, strategy, scratch);
+        return Compress(filtered, length, level, strategy, scratch, palette: false);
     }
 
-    private static ReadOnlySpan<byte> Compress(byte[] filtered, int length, CompressionLevel level, ZLibCompressionStrategy strategy, PngScratch scratch)
+    private static ReadOnlySpan<byte> Compress(byte[] filtered, int length, CompressionLevel level, ZLibCompressionStrategy strategy, PngScratch scratch, bool palette)
     {
         var compressed = scratch.Output();
-        using (var zlib = new ZLibStream(compressed, Options(level, strategy), leaveOpen: true))
+        using (var zlib = new ZLibStream(compressed, Options(level, strategy, palette), leaveOpen: true))
         {
             zlib.Write(filtered, 0, length);
         }
@@ -137,10 +137,13 @@ internal static class PngEncoder
     }
 
     /// <summary>
-    /// zlib levels. "Optimal" is level 5, not zlib's default 6: on charts .NET's zlib-ng makes the same
-    /// size (73.0 vs 73.0 KB for the typical chart) in less time; level 9 saves 7 % for 10× the time.
+    /// zlib levels. "Optimal" is level 5 for truecolour, not zlib's default 6: on charts .NET's zlib-ng makes
+    /// the same size (73.0 vs 73.0 KB for the typical chart) in less time; level 9 saves 7 % for 10× the time.
+    /// Palette images take level 2 for "Optimal": one byte a pixel of long flat runs, where level 2 gives 44 KB
+    /// in 1.3 ms of deflate and level 5 38.5 KB in 2.3 ms (docs/benchmarks/png.md) — level 2 keeps both of
+    /// issue 12's targets (≤ 3 ms, ≤ 50 % of matplotlib's bytes), level 5 misses the time.
     /// </summary>
-    private static ZLibCompressionOptions Options(CompressionLevel level, ZLibCompressionStrategy strategy) => new()
+    private static ZLibCompressionOptions Options(CompressionLevel level, ZLibCompressionStrategy strategy, bool palette) => new()
     {
         CompressionStrategy = strategy,
         CompressionLevel = ZlibLevelOverride ?? level switch
@@ -148,7 +151,7 @@ internal static class PngEncoder
             CompressionLevel.NoCompression => 0,
             CompressionLevel.Fastest => 1,
             CompressionLevel.SmallestSize => 9,
-            _ => 5,
+            _ => palette ? 2 : 5,
         },
     };
 
