@@ -146,7 +146,6 @@ internal static class Load
         var succeeded = window.Count(o => o.Status == "succeeded");
         var latencies = window.Select(o => (o.DoneSeconds - o.ArrivalSeconds) * 1000).ToArray();
         var windowStart = window.Length > 0 ? window.Min(o => o.ArrivalSeconds) : 0;
-        var windowEnd = window.Length > 0 ? window.Max(o => o.DoneSeconds) : 0;
         var windowArrivalSpan = window.Length > 0 ? window.Max(o => o.ArrivalSeconds) - windowStart : 0;
         double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
         var cpuPerJob = cpuAtEnd.Keys.ToDictionary(name => name, name => window.Length == 0 ? 0 :
@@ -163,7 +162,10 @@ internal static class Load
             failed = window.Length - succeeded,
             failures = window.Where(o => o.Status != "succeeded").GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count()),
             arrivedPerSecond = windowArrivalSpan > 0 ? Math.Round(window.Length / windowArrivalSpan, 2) : 0,
-            achievedPerSecond = windowEnd > windowStart ? Math.Round(succeeded / (windowEnd - windowStart), 2) : 0,
+            // Completions while the arrivals last (of jobs that arrived after the warm-up), per second of that span:
+            // a service that keeps up finishes about as many as arrive; the last few still running are the drain.
+            achievedPerSecond = windowArrivalSpan > 0
+                ? Math.Round(window.Count(o => o.Status == "succeeded" && o.DoneSeconds <= lastArrival) / (lastArrival - windowStart), 2) : 0,
             drainSeconds = Math.Round(end - lastArrival, 2),
             p50Ms = Math.Round(Percentile(0.50), 1),
             p95Ms = Math.Round(Percentile(0.95), 1),
