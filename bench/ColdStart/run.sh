@@ -127,7 +127,7 @@ mkdir -p docs/benchmarks
 RUN="$RUN" REPS="$REPS" CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') NPROC=$(nproc) DOTNET=$(dotnet --version) \
 COMMIT=$(git rev-parse --short HEAD) LOAD_BEFORE="$load_before" LOAD_AFTER="$load_after" \
 SIZE_JIT=$(du -sm "$RUN/pub/jit/Api" | cut -f1) SIZE_R2R=$(du -sm "$RUN/pub/r2r/Api" | cut -f1) \
-python3 - <<'PYEOF' | tee docs/benchmarks/coldstart.md
+python3 - <<'PYEOF' > "$RUN/coldstart.md"
 import datetime, json, os, statistics
 e = os.environ
 rows = [json.loads(l) for l in open(os.path.join(e["RUN"], "figures.jsonl")) if l.strip()]
@@ -159,3 +159,4 @@ for case, results in best.items():
     ms, variant = min(results)
     print(f"- {case}: fastest first job with **{variant}**, {ms:.0f} ms (target ≤ 1,500 ms: {'met' if ms <= 1500 else f'missed by {ms - 1500:.0f} ms'}).")
 PYEOF
+python3 bench/keep_notes.py "$RUN/coldstart.md" docs/benchmarks/coldstart.md

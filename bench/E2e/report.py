@@ -117,3 +117,4 @@ for deployment, best in summary:
     rate = best["offeredPerSecond"] if best else 0
     print(f"- {deployment}: sustained {rate:g} jobs/s — target ≥ 100: " + ("met." if rate >= 100 else f"missed by {100 - rate:g} jobs/s."))
 print("\nRaw JSON lines (one per rate and per long run) and every process log stay in the run folder the script names.")
+

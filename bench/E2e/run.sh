@@ -156,5 +156,6 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p docs/benchmarks
 RUN="$RUN" SECONDS_PER_RATE="$SECONDS_PER_RATE" WARMUP="$WARMUP" LONG_JOBS="$LONG_JOBS" CONCURRENCY="$CONCURRENCY" \
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') NPROC=$(nproc) DOTNET=$(dotnet --version) \
-COMMIT=$(git rev-parse --short HEAD) COMMAND="SECONDS_PER_RATE=$SECONDS_PER_RATE LONG_JOBS=$LONG_JOBS bench/E2e/run.sh" LOAD_BEFORE="$load_before" LOAD_AFTER="$load_after" \
-python3 bench/E2e/report.py | tee docs/benchmarks/e2e.md
+COMMIT=$(git rev-parse --short HEAD) COMMAND="RATES_DISTRIBUTED='$RATES_DISTRIBUTED' RATES_EMBEDDED='$RATES_EMBEDDED' SECONDS_PER_RATE=$SECONDS_PER_RATE LONG_JOBS=$LONG_JOBS bench/E2e/run.sh" LOAD_BEFORE="$load_before" LOAD_AFTER="$load_after" \
+python3 bench/E2e/report.py > "$RUN/e2e.md"
+python3 bench/keep_notes.py "$RUN/e2e.md" docs/benchmarks/e2e.md

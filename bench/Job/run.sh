@@ -42,7 +42,7 @@ mkdir -p docs/benchmarks
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') NPROC=$(nproc) COMMIT=$(git rev-parse --short HEAD) \
 LOAD_BEFORE="$load_before" LOAD_AFTER="$load_after" DOTNET=$(dotnet --version) ROUNDS="$ROUNDS" FIRST="$FIRST" \
 OURS_RESULT="$ours_result" THEIRS_RESULT="$theirs_result" \
-"$PY" - "$tmp" <<'PYEOF' | tee docs/benchmarks/job.md
+"$PY" - "$tmp" <<'PYEOF' > "$tmp/job.md"
 import datetime, json, os, statistics, sys
 tmp, e = sys.argv[1], os.environ
 def rows(name): return [json.loads(l) for l in open(os.path.join(tmp, name)) if l.strip()]
@@ -76,3 +76,4 @@ print(f"\nSame answer on both sides for job-00: LabCharts `{e['OURS_RESULT']}`, 
 print("\nRaw passes (ms per job): LabCharts", ", ".join(f"{r['msPerJob']:.2f}" for r in ours), "; peer", ", ".join(f"{r['msPerJob']:.1f}" for r in peer) + ".")
 print("First jobs (ms): LabCharts", ", ".join(map(str, first_ours)), "; peer", ", ".join(map(str, first_peer)) + ".")
 PYEOF
+python3 bench/keep_notes.py "$tmp/job.md" docs/benchmarks/job.md

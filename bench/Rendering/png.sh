@@ -48,13 +48,5 @@ ok = default["encodeMs"] <= 3 and default["pngBytes"] <= mpl / 2
 print(f"\nThe default (`RenderOptions` as a job gets them: {default['encoding']}, zlib level 2 for palette images): **{default['encodeMs']:.2f} ms** and "
       f"**{default['pngBytes']} bytes = {100*default['pngBytes']/mpl:.0f} %** of matplotlib's {mpl}.")
 print("Targets (issue 12): encode ≤ 3 ms, ≤ 50 % of matplotlib's bytes — " + ("both met." if ok else "not both met."))
-# Hand-written notes below the generated part survive a re-run.
-try:
-    old = open("docs/benchmarks/png.md", encoding="utf-8").read()
-    if "\nNotes (written by hand" in old:
-        print("\n" + old[old.index("Notes (written by hand"):].rstrip())
-except FileNotFoundError:
-    pass
 PYEOF
-cp "$tmp/png.md" docs/benchmarks/png.md
-cat docs/benchmarks/png.md
+python3 bench/keep_notes.py "$tmp/png.md" docs/benchmarks/png.md
