@@ -12,6 +12,7 @@
 # as separate processes, and stops everything at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/servers.sh
 N=${1:-10000}
 K=${K:-40}
 INTERVAL_MS=${INTERVAL_MS:-250}
@@ -23,33 +24,18 @@ RUN=$(mktemp -d -t labcharts-bench-batch.XXXXXX)
 TOKEN=bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 PORT=${PORT:-18480}
 PIDS=()
-SERVERS_PID=""
 
 log() { printf '== %s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  # test.sh stops its RabbitMQ node and s3rver in its EXIT trap; bash runs that trap only once its
-  # foreground child (the "sleep 3600" that keeps it up) has ended, so that child is ended too.
-  if [ -n "$SERVERS_PID" ]; then
-    kill -INT "$SERVERS_PID" 2>/dev/null || true
-    for child in $(pgrep -P "$SERVERS_PID" -x sleep); do kill "$child" 2>/dev/null || true; done
-    wait "$SERVERS_PID" 2>/dev/null || true
-  fi
+  stop_servers
   log "stopped; logs and raw figures in $RUN"
 }
 trap cleanup EXIT
 
 log "servers: RabbitMQ 127.0.0.1:$LABCHARTS_TEST_RABBIT_PORT, s3rver 127.0.0.1:$LABCHARTS_TEST_S3_PORT (bucket labcharts)"
-./test.sh --servers >"$RUN/servers.env" 2>"$RUN/servers.log" &
-SERVERS_PID=$!
-for i in $(seq 1 240); do
-  grep -q LABCHARTS_TEST_S3_ENDPOINT "$RUN/servers.env" 2>/dev/null && break
-  kill -0 "$SERVERS_PID" 2>/dev/null || { cat "$RUN/servers.log" >&2; exit 1; }
-  sleep 0.5
-done
-# shellcheck disable=SC1091
-. "$RUN/servers.env"
+start_servers "$RUN"
 
 log "build (Release)"
 dotnet build LabCharts.slnx -c Release -nologo -v quiet >"$RUN/build.log" 2>&1 || { tail -30 "$RUN/build.log" >&2; exit 1; }

@@ -13,22 +13,18 @@
 # everything at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/servers.sh
 REPS=${REPS:-7}
 export LABCHARTS_TEST_RABBIT_PORT=${LABCHARTS_TEST_RABBIT_PORT:-5676}
 export LABCHARTS_TEST_S3_PORT=${LABCHARTS_TEST_S3_PORT:-4572}
 RUN=$(mktemp -d -t labcharts-bench-coldstart.XXXXXX)
 PORT=18680
 WARM_PORT=18681
-SERVERS_PID=""
 PIDS=()
 log() { printf '== %s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -n "$SERVERS_PID" ]; then
-    kill -INT "$SERVERS_PID" 2>/dev/null || true
-    for child in $(pgrep -P "$SERVERS_PID" -x sleep); do kill "$child" 2>/dev/null || true; done
-    wait "$SERVERS_PID" 2>/dev/null || true
-  fi
+  stop_servers
   log "stopped; logs and raw figures in $RUN"
 }
 trap cleanup EXIT
@@ -40,23 +36,12 @@ for app in Api Worker; do
     -o "$RUN/pub/r2r/$app" /p:UseAppHost=false -nologo -v quiet >>"$RUN/publish.log" 2>&1
 done
 
-REQUEST=$(python3 -c '
-import re
-src = open("bench/E2e/Program.cs", encoding="utf-8").read()
-print(re.search(r"Body = Encoding\.UTF8\.GetBytes\(\"\"\"(.*?)\"\"\"\)", src, re.S).group(1))')
+REQUEST=$(cat bench/requests/readme-pendulum.json)
 now_ms() { date +%s%3N; }
 identity=(-H 'X-WX-SOURCE: wx_client' -H 'X-WX-OPENID: coldstart' -H 'X-WX-APPID: wx-bench')
 
 log "servers for the distributed cases"
-./test.sh --servers >"$RUN/servers.env" 2>"$RUN/servers.log" &
-SERVERS_PID=$!
-for _ in $(seq 1 240); do
-  grep -q LABCHARTS_TEST_S3_ENDPOINT "$RUN/servers.env" 2>/dev/null && break
-  kill -0 "$SERVERS_PID" 2>/dev/null || { cat "$RUN/servers.log" >&2; exit 1; }
-  sleep 0.5
-done
-# shellcheck disable=SC1091
-. "$RUN/servers.env"
+start_servers "$RUN"
 distributed_env=(Queue__RabbitMq__Uri="$LABCHARTS_TEST_RABBITMQ_URI" Storage__S3__Endpoint="$LABCHARTS_TEST_S3_ENDPOINT"
   Storage__S3__Bucket=labcharts Storage__S3__AccessKey=S3RVER Storage__S3__SecretKey=S3RVER Worker__Embedded=false)
 export MALLOC_ARENA_MAX=2 DOTNET_gcServer=0 Logging__LogLevel__Default=Warning

@@ -10,10 +10,10 @@ using System.Text.Json;
 // service does not slow the arrivals down — and each job's latency runs from its scheduled arrival
 // to its final state, so queueing delay is never hidden (no coordinated omission).
 //
-//   load --url U --rate R (--seconds S | --jobs N) [--warmup-seconds W] [--label L] [--users 200]
+//   load --url U --request job.json --rate R (--seconds S | --jobs N) [--warmup-seconds W] [--label L] [--users 200]
 //        [--cpu name=pid,...] [--rss name=pid,...] [--clock-ticks 100]
 //
-// Every job is the README's pendulum request (1200×900 PNG) from one of --users students, through
+// Every job is the request file (run.sh: bench/requests/readme-pendulum.json, the README's pendulum) from one of --users students, through
 // POST /api/jobs?wait=10; a job still running after the wait is followed with GET every second, for at most a minute. One
 // JSON line on stdout: offered and achieved rate, latency percentiles of the jobs that arrived after
 // the warm-up, CPU ms per job of each named process (/proc/<pid>/stat) over the same window, and the
@@ -21,13 +21,13 @@ using System.Text.Json;
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: LabCharts.Bench.E2e load --url U --rate R (--seconds S | --jobs N) [--warmup-seconds W] [--label L] [--users N] [--cpu name=pid,...] [--rss name=pid,...]");
+    Console.Error.WriteLine("usage: LabCharts.Bench.E2e load --url U --request job.json --rate R (--seconds S | --jobs N) [--warmup-seconds W] [--label L] [--users N] [--cpu name=pid,...] [--rss name=pid,...]");
     return 2;
 }
 
 return await Load.RunAsync(options);
 
-internal sealed record Options(Uri Url, double Rate, double Seconds, int Jobs, double WarmupSeconds, string Label, int Users,
+internal sealed record Options(Uri Url, string Request, double Rate, double Seconds, int Jobs, double WarmupSeconds, string Label, int Users,
     IReadOnlyList<(string Name, int Pid)> Cpu, IReadOnlyList<(string Name, int Pid)> Rss, int ClockTicks)
 {
     public static Options? Parse(string[] args)
@@ -47,12 +47,12 @@ internal sealed record Options(Uri Url, double Rate, double Seconds, int Jobs, d
         double Number(string name, double fallback) => map.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
         static IReadOnlyList<(string, int)> Pids(string text) =>
             [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).Select(p => (p[0], int.Parse(p[1], CultureInfo.InvariantCulture)))];
-        if (!map.TryGetValue("url", out var url) || !map.ContainsKey("rate") || !(map.ContainsKey("seconds") || map.ContainsKey("jobs")))
+        if (!map.TryGetValue("url", out var url) || !map.TryGetValue("request", out var request) || !map.ContainsKey("rate") || !(map.ContainsKey("seconds") || map.ContainsKey("jobs")))
         {
             return null;
         }
 
-        return new Options(new Uri(url), Number("rate", 10), Number("seconds", double.PositiveInfinity), (int)Number("jobs", int.MaxValue),
+        return new Options(new Uri(url), request, Number("rate", 10), Number("seconds", double.PositiveInfinity), (int)Number("jobs", int.MaxValue),
             Number("warmup-seconds", 5), Text("label", "load"), (int)Number("users", 200), Pids(Text("cpu", "")), Pids(Text("rss", "")),
             (int)Number("clock-ticks", 100));
     }
@@ -65,25 +65,11 @@ internal static class Load
     /// <summary>A job not final a minute after it was sent counts as failed ("timeout"): an overloaded rate ends instead of draining for minutes.</summary>
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
-    /// <summary>The README's quick-start request: 5 lengths, 3 periods each, g_ref, a 1200×900 PNG.</summary>
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("""
-        {
-          "experiment": "pendulum",
-          "title": "单摆测重力加速度",
-          "data": {
-            "L": { "values": [0.50, 0.60, 0.70, 0.80, 0.90], "unit": "m", "instrumentError": 0.0005 },
-            "T": { "values": [[1.419, 1.421, 1.418], [1.553, 1.556, 1.554], [1.679, 1.677, 1.680],
-                              [1.794, 1.796, 1.793], [1.903, 1.905, 1.902]], "unit": "s" }
-          },
-          "constants": { "g_ref": { "value": 9.794, "unit": "m/s^2" } },
-          "render": { "formats": ["png"], "width": 1200, "height": 900 }
-        }
-        """);
-
     private sealed record Outcome(double ArrivalSeconds, double DoneSeconds, string Status);
 
     public static async Task<int> RunAsync(Options options)
     {
+        var body = await File.ReadAllBytesAsync(options.Request);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 4096, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
         using var client = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(120) };
         var random = new Random(12);
@@ -93,8 +79,6 @@ internal static class Load
         var finished = 0;
         var rssSamples = new ConcurrentQueue<object>();
         Dictionary<string, long>? cpuAtWarmup = null;
-        var warmupJobs = 0;
-        var cpuLock = new object();
 
         void OnFinished()
         {
@@ -117,18 +101,14 @@ internal static class Load
 
             if (cpuAtWarmup is null && next >= options.WarmupSeconds)
             {
-                lock (cpuLock)
-                {
-                    cpuAtWarmup = Cpu(options);
-                    warmupJobs = arrivals;
-                }
+                cpuAtWarmup = Cpu(options);
             }
 
             var user = "e2e-" + (arrivals % options.Users).ToString(CultureInfo.InvariantCulture);
             var arrival = next;
             running.Add(Task.Run(async () =>
             {
-                var status = await RunJobAsync(client, user);
+                var status = await RunJobAsync(client, user, body);
                 outcomes.Add(new Outcome(arrival, clock.Elapsed.TotalSeconds, status));
                 OnFinished();
             }));
@@ -178,12 +158,12 @@ internal static class Load
     }
 
     /// <summary>Submits with ?wait=10, follows a job the wait did not see end (every second, at most a minute), and returns its final status, "timeout", or an HTTP failure.</summary>
-    private static async Task<string> RunJobAsync(HttpClient client, string user)
+    private static async Task<string> RunJobAsync(HttpClient client, string user, byte[] body)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs?wait=10") { Content = new ByteArrayContent(Body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs?wait=10") { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new("application/json");
             Identify(request, user);
             using var response = await client.SendAsync(request);

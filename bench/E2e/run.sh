@@ -15,6 +15,7 @@
 # raw JSON lines and every process log stay in the run folder it names.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/servers.sh
 RATES_DISTRIBUTED=${RATES_DISTRIBUTED:-"10 20 30 40 50 75 100"}
 RATES_EMBEDDED=${RATES_EMBEDDED:-"10 50 75 100 125 150"}
 SECONDS_PER_RATE=${SECONDS_PER_RATE:-30}
@@ -28,7 +29,6 @@ RUN=$(mktemp -d -t labcharts-bench-e2e.XXXXXX)
 PORT=${PORT:-18580}
 URL=http://127.0.0.1:$PORT
 PIDS=()
-SERVERS_PID=""
 CLK=$(getconf CLK_TCK)
 
 log() { printf '== %s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -39,18 +39,14 @@ stop_hosts() {
 }
 cleanup() {
   stop_hosts
-  if [ -n "$SERVERS_PID" ]; then
-    kill -INT "$SERVERS_PID" 2>/dev/null || true
-    for child in $(pgrep -P "$SERVERS_PID" -x sleep); do kill "$child" 2>/dev/null || true; done
-    wait "$SERVERS_PID" 2>/dev/null || true
-  fi
+  stop_servers
   log "stopped; logs and raw figures in $RUN"
 }
 trap cleanup EXIT
 
 log "build (Release)"
 dotnet build LabCharts.slnx -c Release -nologo -v quiet >"$RUN/build.log" 2>&1 || { tail -30 "$RUN/build.log" >&2; exit 1; }
-LOAD="dotnet bench/E2e/bin/Release/net10.0/LabCharts.Bench.E2e.dll load --url $URL --clock-ticks $CLK"
+LOAD="dotnet bench/E2e/bin/Release/net10.0/LabCharts.Bench.E2e.dll load --url $URL --request bench/requests/readme-pendulum.json --clock-ticks $CLK"
 export DOTNET_gcServer=0 MALLOC_ARENA_MAX=2 Logging__LogLevel__Default=Warning
 
 start_api() { # $1 = log name
@@ -95,12 +91,7 @@ measure() {
 
 log "per-stage time of one job in one thread, before the load (bench/Job split on the same request)"
 mkdir -p "$RUN/request"
-python3 - "$RUN/request/readme.json" <<'PYEOF'
-import re, sys
-src = open("bench/E2e/Program.cs", encoding="utf-8").read()
-body = re.search(r'Body = Encoding\.UTF8\.GetBytes\("""(.*?)"""\)', src, re.S).group(1)
-open(sys.argv[1], "w", encoding="utf-8").write(body)
-PYEOF
+cp bench/requests/readme-pendulum.json "$RUN/request/"
 dotnet bench/Job/bin/Release/net10.0/LabCharts.Bench.Job.dll split "$RUN/request" --rounds 300 > "$RUN/split.json"
 
 
@@ -109,15 +100,7 @@ for deployment in $DEPLOYMENTS; do
   case $deployment in
     distributed)
       log "servers: RabbitMQ 127.0.0.1:$LABCHARTS_TEST_RABBIT_PORT, s3rver 127.0.0.1:$LABCHARTS_TEST_S3_PORT"
-      ./test.sh --servers >"$RUN/servers.env" 2>"$RUN/servers.log" &
-      SERVERS_PID=$!
-      for _ in $(seq 1 240); do
-        grep -q LABCHARTS_TEST_S3_ENDPOINT "$RUN/servers.env" 2>/dev/null && break
-        kill -0 "$SERVERS_PID" 2>/dev/null || { cat "$RUN/servers.log" >&2; exit 1; }
-        sleep 0.5
-      done
-      # shellcheck disable=SC1091
-      . "$RUN/servers.env"
+      start_servers "$RUN"
       (
         trap stop_hosts EXIT
         export Queue__RabbitMq__Uri=$LABCHARTS_TEST_RABBITMQ_URI
@@ -134,10 +117,7 @@ for deployment in $DEPLOYMENTS; do
           "api=$API_PID,worker-1=$W1,worker-2=$W2,rabbitmq=$RABBIT,s3rver=$S3" "$RATES_DISTRIBUTED"
         stop_hosts
       )
-      kill -INT "$SERVERS_PID" 2>/dev/null || true
-      for child in $(pgrep -P "$SERVERS_PID" -x sleep); do kill "$child" 2>/dev/null || true; done
-      wait "$SERVERS_PID" 2>/dev/null || true
-      SERVERS_PID=""
+      stop_servers
       ;;
     embedded)
       (
