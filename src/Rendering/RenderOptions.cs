@@ -14,7 +14,7 @@ public sealed record RenderOptions
 
     public ChartTheme Theme { get; init; } = ChartTheme.Default;
 
-    /// <summary>PNG deflate level; <see cref="System.IO.Compression.CompressionLevel.Optimal"/> is ~1.5× smaller than Fastest for ~2 ms more.</summary>
+    /// <summary>PNG deflate level; <see cref="System.IO.Compression.CompressionLevel.Optimal"/> is zlib level 5 for RGB and 2 for palette images (docs/benchmarks/png.md).</summary>
     public System.IO.Compression.CompressionLevel PngCompression { get; init; } = System.IO.Compression.CompressionLevel.Optimal;
 
     /// <summary>
