@@ -28,6 +28,7 @@ install_packages() {
   command -v npm >/dev/null || need+=(npm)
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v python3 >/dev/null || need+=(python3)
+  [ -x /usr/bin/chromium ] || need+=(chromium)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing ${need[*]}"
     as_root apt-get update -qq
@@ -36,6 +37,10 @@ install_packages() {
   if [ ! -d clients/miniprogram/node_modules/ws ]; then
     log "installing the mini-program client's test dependencies (npm ci)"
     (cd clients/miniprogram && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
+  if [ ! -d tests/Console/node_modules/playwright-core ]; then
+    log "installing the console's browser-test dependencies (npm ci: playwright-core)"
+    (cd tests/Console && npm ci --silent --no-audit --no-fund >/dev/null)
   fi
   if [ ! -x .tmp/s3rver/node_modules/.bin/s3rver ]; then
     log "installing s3rver (npm)"
@@ -113,26 +118,30 @@ results=$WORK/results
 status=0
 mkdir -p "$results"
 projects=()
-node_tests=false
+# Node test suites (node's test runner): the mini-program client, and the web console in chromium.
+node_suites=()
 if [ $# -gt 0 ]; then
   for dir in "$@"; do
-    if [ "${dir%/}" = clients/miniprogram ]; then node_tests=true; else projects+=("$(ls "${dir%/}"/*.Tests.csproj)"); fi
+    case "${dir%/}" in
+      clients/miniprogram|tests/Console) node_suites+=("${dir%/}") ;;
+      *) projects+=("$(ls "${dir%/}"/*.Tests.csproj)") ;;
+    esac
   done
 else
   projects=(tests/*/*.Tests.csproj)
-  node_tests=true
+  node_suites=(clients/miniprogram tests/Console)
 fi
 for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
 done
-if [ "$node_tests" = true ]; then
-  # The mini-program client against the real API (node's test runner; embedded and RabbitMQ + S3).
-  log "test clients/miniprogram (node --test)"
-  (cd clients/miniprogram && node --test --test-reporter=tap --test-reporter-destination="$results/miniprogram.tap" \
+for suite in "${node_suites[@]}"; do
+  # Against the real API: the client embedded and over RabbitMQ + S3; the console in headless chromium.
+  log "test $suite (node --test)"
+  (cd "$suite" && node --test --test-reporter=tap --test-reporter-destination="$results/$(basename "$suite").tap" \
     --test-reporter=spec --test-reporter-destination=stdout test/*.test.js) || status=$?
-fi
+done
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
@@ -144,16 +153,18 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 
-if [ "$node_tests" = true ] && [ ! -f "$results/miniprogram.tap" ]; then
-  echo "the client tests left no results" >&2
-  failed=$((failed + 1))
-fi
-if [ -f "$results/miniprogram.tap" ]; then
-  tap() { sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$results/miniprogram.tap" | tail -n1; }
+for suite in "${node_suites[@]}"; do
+  file="$results/$(basename "$suite").tap"
+  if [ ! -f "$file" ]; then
+    echo "$suite left no results" >&2
+    failed=$((failed + 1))
+    continue
+  fi
+  tap() { sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$file" | tail -n1; }
   passed=$((passed + $(tap pass)))
   failed=$((failed + $(tap fail) + $(tap cancelled)))
   skipped=$((skipped + $(tap skipped) + $(tap todo)))
-fi
+done
 
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "no test results were found" >&2

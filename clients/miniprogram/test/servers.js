@@ -68,10 +68,10 @@ async function startApi(env) {
 
 const pushSettings = { Push__AuthTimeoutSeconds: '2', Push__MaxConnectionsPerUser: '4', Push__HeartbeatSeconds: '5' };
 
-/** The embedded default: one API process, its own data folder. */
-async function embedded() {
+/** The embedded default: one API process, its own data folder (`env`: more settings). */
+async function embedded(env = {}) {
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'labcharts-node-'));
-  const api = await startApi(Object.assign({ Storage__Local__Root: dataRoot }, pushSettings));
+  const api = await startApi(Object.assign({ Storage__Local__Root: dataRoot }, pushSettings, env));
   return {
     apis: [api],
     async stop() { await api.stop(); fs.rmSync(dataRoot, { recursive: true, force: true }); },

@@ -26,4 +26,7 @@ public sealed record ColumnDefinition(
     /// <c>lambda</c>): exactly one of the two is required. Null for an ordinary column.
     /// </summary>
     public string? AlternativeTo { get; init; }
+
+    /// <summary>The units a form offers for the readings (<see cref="UnitChoices"/>): SI first; empty for <c>custom</c>.</summary>
+    public IReadOnlyList<string> Units => UnitChoices.For(Unit);
 }

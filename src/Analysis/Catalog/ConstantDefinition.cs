@@ -11,4 +11,7 @@ public sealed record ConstantDefinition(
 {
     /// <summary>True when the value must be &gt; 0 (reference values, lengths).</summary>
     public bool MustBePositive { get; init; }
+
+    /// <summary>The units a form offers for the value (<see cref="UnitChoices"/>), SI first.</summary>
+    public IReadOnlyList<string> Units => UnitChoices.For(Unit);
 }

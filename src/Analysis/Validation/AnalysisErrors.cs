@@ -62,6 +62,31 @@ internal static class AnalysisErrors
         $"{Capitalize(field.NameEn)} must be greater than 0, got {Format(value)}.",
         field.Path);
 
+    /// <summary>A reading of a column that must be positive, naming the point (and reading) at fault.</summary>
+    public static AnalysisException NonPositiveReading(InputField column, double value, int point, int reading, bool repeated) => new(
+        AnalysisErrorCodes.NonPositiveValue,
+        $"{column.NameZh}的值必须大于 0，但{Where(point, reading, repeated, zh: true)}是 {Format(value)}。",
+        $"{Capitalize(column.NameEn)} must be greater than 0, but {Where(point, reading, repeated, zh: false)} is {Format(value)}.",
+        column.Path)
+    { Point = point, Reading = repeated ? reading : null };
+
+    /// <summary>A reading that is NaN or ∞, naming the point (and reading) at fault.</summary>
+    public static AnalysisException NotFiniteReading(InputField column, int point, int reading, bool repeated) => new(
+        AnalysisErrorCodes.NotFinite,
+        $"{column.NameZh}{Where(point, reading, repeated, zh: true)}不是有限数（NaN 或 ∞）。",
+        $"{Capitalize(column.NameEn)}: {Where(point, reading, repeated, zh: false)} is not a finite number (NaN or ∞).",
+        column.Path)
+    { Point = point, Reading = repeated ? reading : null };
+
+    // "第 3 个数据点的第 2 次读数" / "reading 2 of point 3" (1-based, as a student counts).
+    private static string Where(int point, int reading, bool repeated, bool zh) => (zh, repeated) switch
+    {
+        (true, true) => $"第 {point + 1} 个数据点的第 {reading + 1} 次读数",
+        (true, false) => $"第 {point + 1} 个数据点",
+        (false, true) => $"reading {reading + 1} of point {point + 1}",
+        (false, false) => $"point {point + 1}",
+    };
+
     public static AnalysisException EmptyColumn(InputField column) => new(
         AnalysisErrorCodes.EmptyReadings,
         $"{column.NameZh}没有数据。",
@@ -72,13 +97,15 @@ internal static class AnalysisErrors
         AnalysisErrorCodes.EmptyReadings,
         $"{column.NameZh}的第 {pointIndex + 1} 个数据点没有读数。",
         $"Point {pointIndex + 1} of {column.NameEn} has no readings.",
-        column.Path);
+        column.Path)
+    { Point = pointIndex };
 
     public static AnalysisException RepeatedReadings(InputField column, int pointIndex) => new(
         AnalysisErrorCodes.RepeatedReadingsNotAllowed,
         $"{column.NameZh}每个数据点只能有一个读数，但第 {pointIndex + 1} 个数据点有多个。",
         $"{Capitalize(column.NameEn)} takes one reading per point, but point {pointIndex + 1} has several.",
-        column.Path);
+        column.Path)
+    { Point = pointIndex };
 
     public static AnalysisException NegativeError(InputField field, string whatZh, string whatEn) => new(
         AnalysisErrorCodes.NegativeError,

@@ -50,4 +50,13 @@ public sealed class AnalysisException : Exception
 
     /// <summary>Request path of the offending field, or null when the request as a whole is at fault.</summary>
     public string? Field { get; }
+
+    /// <summary>
+    /// The 0-based index of the data point at fault in <see cref="Field"/>'s column, when one value is
+    /// (a table editor marks that cell); null otherwise.
+    /// </summary>
+    public int? Point { get; init; }
+
+    /// <summary>The 0-based index of the repeated reading at fault within <see cref="Point"/>, when one is.</summary>
+    public int? Reading { get; init; }
 }

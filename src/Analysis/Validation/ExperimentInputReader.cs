@@ -112,9 +112,12 @@ internal static class ExperimentInputReader
                 throw AnalysisErrors.RepeatedReadings(field, i);
             }
 
-            if (points[i].Any(r => !double.IsFinite(r)))
+            for (var j = 0; j < points[i].Count; j++)
             {
-                throw AnalysisErrors.NotFinite(field, "读数", "reading");
+                if (!double.IsFinite(points[i][j]))
+                {
+                    throw AnalysisErrors.NotFiniteReading(field, i, j, points[i].Count > 1);
+                }
             }
         }
 
@@ -158,11 +161,14 @@ internal static class ExperimentInputReader
 
         if (definition.MustBePositive)
         {
-            foreach (var reading in points.SelectMany(p => p))
+            for (var i = 0; i < points.Count; i++)
             {
-                if (reading <= 0)
+                for (var j = 0; j < points[i].Count; j++)
                 {
-                    throw AnalysisErrors.NonPositiveValue(field, reading);
+                    if (points[i][j] <= 0)
+                    {
+                        throw AnalysisErrors.NonPositiveReading(field, points[i][j], i, j, points[i].Count > 1);
+                    }
                 }
             }
         }

@@ -23,6 +23,7 @@ public static class JobsApi
         jobs.MapPost("/", SubmitAsync)
             .WithSummary("Submit a job; ?wait=N (≤ 10 s) answers 200 with the finished job if it completes in time.");
         jobs.MapGet("/{id}", GetAsync).WithSummary("The caller's job, with fresh signed artifact URLs.");
+        jobs.MapGet("/{id}/request", GetRequestAsync).WithSummary("The request the caller submitted for the job (to edit and submit again).");
         jobs.MapGet("/", ListAsync).WithSummary("The caller's jobs, newest first, paged.");
         return app;
     }
@@ -96,6 +97,19 @@ public static class JobsApi
         return record is null
             ? ProblemCatalog.JobNotFound().ToResult(request)
             : TypedResults.Ok(views.ToView(record, request));
+    }
+
+    /// <summary><c>GET /api/jobs/{id}/request</c>: the stored request, as the caller's own job only.</summary>
+    public static async Task<IResult> GetRequestAsync(
+        string id, HttpRequest request, GatewayIdentity identity, JobRecordStore records, CancellationToken cancellationToken)
+    {
+        if (identity.Resolve(request) is not { } caller)
+        {
+            return ProblemCatalog.Unauthenticated().ToResult(request);
+        }
+        return await records.GetRequestAsync(caller.Owner, id, cancellationToken) is { } stored
+            ? TypedResults.Json(stored, LabCharts.Jobs.LabChartsJson.Default.JobRequest)
+            : ProblemCatalog.JobNotFound().ToResult(request);
     }
 
     /// <summary><c>GET /api/jobs?page=1&amp;pageSize=20</c>.</summary>

@@ -77,6 +77,16 @@ public static class ApiExtensions
         // client that answers none for 30 s is taken to be gone.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
 
+        // The web console (wwwroot: plain ES modules, no build step), served from the build output so
+        // the same files answer under `dotnet run`, a published image and the tests.
+        var console = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = console });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = console,
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
+
         app.MapJobsApi();
         app.MapAdminApi();
         app.MapPushApi();

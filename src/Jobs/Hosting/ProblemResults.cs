@@ -17,6 +17,14 @@ public static class ProblemResults
         {
             extensions["field"] = problem.Field;
         }
+        if (problem.Point is { } point)
+        {
+            extensions["point"] = point;
+        }
+        if (problem.Reading is { } reading)
+        {
+            extensions["reading"] = reading;
+        }
         return TypedResults.Problem(
             title: problem.Message(CallerLanguage.PrefersEnglish(request)),
             statusCode: problem.Status,

@@ -110,5 +110,21 @@ public static class ProblemCatalog
 
     /// <summary>An analysis error as a problem (400 at submission; a failed job's error later).</summary>
     public static Problem FromAnalysis(AnalysisException error) =>
-        new(error.Code, 400, error.MessageZh, error.MessageEn, error.Field);
+        new(error.Code, 400, error.MessageZh, error.MessageEn, error.Field) { Point = error.Point, Reading = error.Reading };
+
+    /// <summary>
+    /// A reading that is not a number (<c>"abc"</c> in <c>data.L.values[2]</c>): <c>malformed_json</c> naming
+    /// the column, the point and, for repeated readings, the reading, so a table editor marks the cell.
+    /// </summary>
+    public static Problem NotANumber(string column, int point, int? reading, string text)
+    {
+        var whereZh = $"列 {column} 第 {point + 1} 个数据点{(reading is { } r ? $"的第 {r + 1} 次读数" : "")}";
+        var whereEn = $"column {column}, {(reading is { } e ? $"reading {e + 1} of " : "")}point {point + 1}";
+        return new(
+            "malformed_json", 400,
+            text.Length == 0 ? $"{whereZh}为空，请填写数字。" : $"{whereZh}“{text}”不是数字。",
+            text.Length == 0 ? $"In {whereEn}, the value is empty; enter a number." : $"In {whereEn}, '{text}' is not a number.",
+            $"data.{column}")
+        { Point = point, Reading = reading };
+    }
 }

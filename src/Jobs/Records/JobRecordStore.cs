@@ -97,6 +97,10 @@ public sealed class JobRecordStore(IObjectStore store)
     /// <summary>The request a job was created from.</summary>
     public async Task<JobRequest?> GetRequestAsync(string owner, string jobId, CancellationToken cancellationToken)
     {
+        if (!JobId.IsValid(jobId) || !StorageKey.IsSafeSegment(owner))
+        {
+            return null;
+        }
         var stored = await store.GetAsync(KeyOf(owner, jobId, RequestName), cancellationToken);
         return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.JobRequest);
     }

@@ -47,6 +47,11 @@ public static partial class JobRequestJson
                     "Data columns go under 'data', e.g. {\"data\": {\"x\": {\"values\": [...]}}}.")
                 : ProblemCatalog.UnknownField(path);
         }
+        if (error is ReadingFormatException cell && field.StartsWith("data.", StringComparison.Ordinal) && field.EndsWith(".values", StringComparison.Ordinal))
+        {
+            // A word or a null where a reading belongs: name the cell, not only the JSON position.
+            return ProblemCatalog.NotANumber(field["data.".Length..^".values".Length], cell.Point, cell.Reading, cell.Text);
+        }
         if (message.Contains(".NET", StringComparison.Ordinal) || message.Contains("System.", StringComparison.Ordinal)
             || message.Contains("LabCharts.", StringComparison.Ordinal))
         {

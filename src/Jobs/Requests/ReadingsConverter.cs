@@ -24,16 +24,37 @@ internal sealed class ReadingsConverter : JsonConverter<List<List<double>>>
                 var readings = new List<double>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    readings.Add(JsonNumbers.Read(ref reader));
+                    readings.Add(ReadCell(ref reader, points.Count, readings.Count));
                 }
                 points.Add(readings);
             }
             else
             {
-                points.Add([JsonNumbers.Read(ref reader)]);
+                points.Add([ReadCell(ref reader, points.Count, null)]);
             }
         }
         return points;
+    }
+
+    // One reading; a value that is not a number names its point (and reading) for the client's table.
+    private static double ReadCell(ref Utf8JsonReader reader, int point, int? reading)
+    {
+        try
+        {
+            return JsonNumbers.Read(ref reader);
+        }
+        catch (JsonException error)
+        {
+            var text = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString()!.Trim(),
+                JsonTokenType.Null => "null",
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => reader.TokenType == JsonTokenType.StartObject ? "{…}" : "",
+            };
+            throw new ReadingFormatException(error.Message, point, reading, text.Length <= 20 ? text : text[..20] + "…");
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, List<List<double>> value, JsonSerializerOptions options)
