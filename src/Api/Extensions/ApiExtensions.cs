@@ -91,6 +91,7 @@ public static class ApiExtensions
         app.MapAdminApi();
         app.MapPushApi();
         app.MapExperimentsApi();
+        app.MapTablesApi();
         app.MapFilesApi();
         app.MapPingApi();
         app.MapOpenApi("/openapi/v1.json");

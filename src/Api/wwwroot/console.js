@@ -9,7 +9,7 @@ const TEXT = {
     'nav.submit': '提交', 'nav.history': '我的作业', 'nav.admin': '管理', loading: '加载中…', lang: 'English',
     experiment: '实验', title: '标题（可选）', unit: '单位', instrumentError: '仪器误差 Δ', readings: '每点读数次数',
     table: '数据表', tableHint: '可直接从 Excel/WPS 复制后粘贴到任一单元格（制表符分隔）；首行为表头时自动跳过。',
-    addRows: '添加 5 行', upload: '导入 CSV 文件', constants: '常量', options: '选项', model: '模型', formats: '图表格式',
+    addRows: '添加 5 行', upload: '导入 CSV 或 Excel 文件', constants: '常量', options: '选项', model: '模型', formats: '图表格式',
     report: '生成实验报告（PDF）', submit: '提交计算', submitting: '提交中…', row: '第 {n} 行',
     status: { queued: '排队中', running: '计算中', succeeded: '已完成', failed: '失败' },
     results: '结果', fit: '拟合参数', parameter: '参数', value: '值', stdError: '标准误差', chart: '图表',
@@ -19,7 +19,7 @@ const TEXT = {
     dryRunResult: '将重新渲染 {n} 个作业。', batches: '批次', cancel: '取消', from: '创建时间起', to: '创建时间止',
     allExperiments: '全部实验', jobStatus: '作业状态', progress: '进度', rate: '速度 {r} 个/秒，剩余约 {s} 秒',
     adminOff: '本服务未开启管理功能。', needToken: '请输入管理员令牌。', forbidden: '令牌无效或无管理权限。',
-    unauthenticated: '未识别身份：请通过微信小程序或网关访问。', stat: '拟合优度', quantity: '物理量', jobTitle: '标题',
+    unauthenticated: '未识别身份：请通过微信小程序或网关访问。', stat: '拟合优度', quantity: '物理量', jobTitle: '标题', term: '分量', sensitivity: '灵敏系数 c', contribution: '贡献 |c·u|',
     batch: { scanning: '扫描中', running: '进行中', succeeded: '已完成', failed: '失败', cancelled: '已取消' },
     counts: '已发布 {p}/{t} · 成功 {s} · 失败 {f} · 跳过 {k}',
   },
@@ -27,7 +27,7 @@ const TEXT = {
     'nav.submit': 'Submit', 'nav.history': 'My jobs', 'nav.admin': 'Admin', loading: 'Loading…', lang: '中文',
     experiment: 'Experiment', title: 'Title (optional)', unit: 'Unit', instrumentError: 'Instrument error Δ', readings: 'Readings per point',
     table: 'Data', tableHint: 'Paste from Excel/WPS into any cell (tab-separated); a header row is skipped.',
-    addRows: 'Add 5 rows', upload: 'Import a CSV file', constants: 'Constants', options: 'Options', model: 'Model', formats: 'Chart formats',
+    addRows: 'Add 5 rows', upload: 'Import a CSV or Excel file', constants: 'Constants', options: 'Options', model: 'Model', formats: 'Chart formats',
     report: 'Lab report (PDF)', submit: 'Submit', submitting: 'Submitting…', row: 'row {n}',
     status: { queued: 'queued', running: 'running', succeeded: 'succeeded', failed: 'failed' },
     results: 'Results', fit: 'Fit parameters', parameter: 'Parameter', value: 'Value', stdError: 'Standard error', chart: 'Chart',
@@ -37,7 +37,7 @@ const TEXT = {
     dryRunResult: '{n} jobs would be re-rendered.', batches: 'Batches', cancel: 'Cancel', from: 'Created from', to: 'Created before',
     allExperiments: 'All experiments', jobStatus: 'Job status', progress: 'Progress', rate: '{r} jobs/s, about {s} s left',
     adminOff: 'Admin access is not enabled on this service.', needToken: 'Enter the admin token.', forbidden: 'Wrong token or not an admin.',
-    unauthenticated: 'Not signed in: open LabCharts through the mini-program or the gateway.', stat: 'Goodness of fit', quantity: 'Quantity', jobTitle: 'Title',
+    unauthenticated: 'Not signed in: open LabCharts through the mini-program or the gateway.', stat: 'Goodness of fit', quantity: 'Quantity', jobTitle: 'Title', term: 'Term', sensitivity: 'Sensitivity c', contribution: 'Contribution |c·u|',
     batch: { scanning: 'scanning', running: 'running', succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled' },
     counts: 'published {p}/{t} · succeeded {s} · failed {f} · skipped {k}',
   },
@@ -63,11 +63,12 @@ function h(tag, attrs = {}, ...children) {
 }
 
 let adminToken = sessionStorage.getItem('labcharts.adminToken') || '';
-async function api(path, { method = 'GET', body, admin = false } = {}) {
+async function api(path, { method = 'GET', body, bytes, admin = false } = {}) {
   const headers = { 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (bytes !== undefined) headers['Content-Type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   if (admin && adminToken) headers.Authorization = `Bearer ${adminToken}`;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, body: bytes ?? (body === undefined ? undefined : JSON.stringify(body)) });
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
@@ -151,11 +152,19 @@ function buildForm(form, experiment, list, initial, onExperiment) {
     columnSet.append(h('div', { class: 'row' }, parts));
   });
   const gridWrap = h('div', { class: 'grid-wrap' });
-  const fileInput = h('input', { type: 'file', id: 'csv', accept: '.csv,.tsv,.txt,text/csv', onchange: async (e) => {
+  const fileInput = h('input', { type: 'file', id: 'csv', accept: '.csv,.tsv,.txt,.xlsx,text/csv', onchange: async (e) => {
     const file = e.target.files[0];
     if (!file) return;
-    const text = await readText(file);
-    fillFrom(0, 0, parseTable(text));
+    problems.replaceChildren();
+    const bytes = await file.arrayBuffer();
+    const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+    if (head[0] === 0x50 && head[1] === 0x4b) {
+      // An Excel workbook (a zip): the API reads its first sheet with MiniExcel.
+      const answer = await api('/api/tables/xlsx', { method: 'POST', bytes });
+      if (answer.ok) fillFrom(0, 0, answer.json.rows); else problems.append(problemBox(answer.json || { status: answer.status }));
+    } else {
+      fillFrom(0, 0, parseTable(decodeText(bytes)));
+    }
   } });
   columnSet.append(h('p', { class: 'hint', id: 'grid-hint' }, t('tableHint')), gridWrap,
     h('div', { class: 'row' },
@@ -346,8 +355,7 @@ function parseTable(text) {
 }
 
 /** A file's text: UTF-8, or GB18030 when it is not valid UTF-8 (Excel on Chinese Windows saves CSV so). */
-async function readText(file) {
-  const bytes = await file.arrayBuffer();
+function decodeText(bytes) {
   try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''); } catch { return new TextDecoder('gb18030').decode(bytes); }
 }
 
@@ -396,7 +404,7 @@ function showJob(job) {
     (result.quantities || []).filter((q) => q.budget).forEach((q) => {
       parts.push(h('h2', {}, `${t('budget')} · ${q.symbol}`), h('p', { class: 'hint' }, q.budget.formula));
       parts.push(h('table', { class: 'data' },
-        h('thead', {}, h('tr', {}, ['', t('value'), 'u', '∂/∂', '|c·u|'].map((x) => h('th', { scope: 'col' }, x)))),
+        h('thead', {}, h('tr', {}, [t('term'), t('value'), 'u', t('sensitivity'), t('contribution')].map((x) => h('th', { scope: 'col' }, x)))),
         h('tbody', {}, q.budget.terms.map((term) => h('tr', {}, h('td', {}, term.symbol), h('td', {}, fmt(term.value)), h('td', {}, fmt(term.uncertainty)),
           h('td', {}, fmt(term.sensitivity)), h('td', {}, fmt(term.contribution)))))));
     });

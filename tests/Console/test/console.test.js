@@ -137,6 +137,23 @@ test('upload a CSV in centimetres (GB18030, as Excel on Chinese Windows saves it
   await page.context().close();
 });
 
+test('import an Excel workbook (.xlsx, read by the API with MiniExcel) and submit', async () => {
+  const page = await pageFor('console-xlsx');
+  await page.goto(url);
+  await page.waitForSelector(cell(0, 0));
+  await page.selectOption('#unit-L', 'cm');
+  await page.setInputFiles('#csv', path.join(__dirname, '../fixtures/pendulum.xlsx'));
+  await page.waitForFunction((selector) => (document.querySelector(selector)?.value ?? '') !== '', cell(4, 1, 2));
+  assert.equal(await page.locator('#n-T').inputValue(), '3');
+  assert.equal(await page.locator(cell(0, 0)).inputValue(), '50');
+  assert.equal(await page.locator(cell(4, 1, 2)).inputValue(), '1.902');
+  await page.click('#submit');
+  assert.equal(await waitFinal(page), 'succeeded');
+  assert.match(await page.locator('.result-line').first().textContent(), /^g = \(9\.8\d+ ± 0\.0\d+\) m\/s²$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 // Only the header is Chinese; encode it by hand (Node has no GB18030 encoder): UTF-8 bytes would decode
 // as UTF-8, so this proves the fallback only when the bytes are not valid UTF-8.
 function encodeGb18030(text) {
