@@ -30,6 +30,7 @@ public static class RabbitMqExtensions
         services.AddSingleton<RabbitMqConnection>();
         services.AddSingleton<IJobQueue, RabbitMqJobPublisher>();
         services.AddSingleton<IJobDeliverySource, RabbitMqDeliverySource>();
+        services.AddSingleton<IQueueDepths, RabbitMqQueueDepths>();
         services.AddSingleton<JobEventHub>();
         services.AddSingleton<IJobEvents, RabbitMqJobEvents>();
         services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("queue", tags: [LabChartsHostDefaults.ReadyTag]);

@@ -69,6 +69,7 @@ public static class LabChartsJobsExtensions
         services.AddSingleton<InProcessJobQueue>();
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<InProcessJobQueue>());
         services.AddSingleton<IJobDeliverySource>(sp => sp.GetRequiredService<InProcessJobQueue>());
+        services.AddSingleton<IQueueDepths>(sp => sp.GetRequiredService<InProcessJobQueue>());
         services.AddSingleton<IJobEvents, InProcessJobEvents>();
         return builder;
     }

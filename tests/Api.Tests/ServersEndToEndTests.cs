@@ -12,6 +12,14 @@ public sealed class ServersEndToEndTests
     {
         private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
 
+        /// <summary>A factory once both servers are known to answer (CI fails, never skips, without them).</summary>
+        public static ServersFactory Start()
+        {
+            _ = TestServices.RabbitMqUri;
+            _ = TestServices.S3Endpoint;
+            return new ServersFactory();
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
@@ -32,9 +40,7 @@ public sealed class ServersEndToEndTests
     [Fact]
     public async Task Submit_PendulumOverRabbitMqAndS3_SucceedsWithPresignedChart()
     {
-        _ = TestServices.RabbitMqUri;
-        _ = TestServices.S3Endpoint;
-        await using var factory = new ServersFactory();
+        await using var factory = ServersFactory.Start();
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/jobs?wait=10", SampleRequests.Json(SampleRequests.Pendulum), TestContext.Current.CancellationToken);
@@ -53,5 +59,26 @@ public sealed class ServersEndToEndTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using var files = await client.GetAsync("/files/jobs/x/y/chart.png?exp=1&sig=x", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, files.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminHealth_OverRabbitMq_ReportsReadinessAndEachQueuesDepth()
+    {
+        await using var factory = ServersFactory.Start();
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "labcharts-dev-admin");
+
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/api/admin/health", TestContext.Current.CancellationToken));
+        var root = health.RootElement;
+        Assert.Equal("Healthy", root.GetProperty("status").GetString());
+        var checks = root.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Contains("queue", checks);
+        Assert.Contains("storage", checks);
+        var queues = root.GetProperty("queues").EnumerateArray().ToDictionary(q => q.GetProperty("lane").GetString()!, q => q);
+        Assert.Equal(["interactive", "batch", "dead"], queues.Keys);
+        Assert.StartsWith("e2e.jobs.", queues["interactive"].GetProperty("name").GetString(), StringComparison.Ordinal);
+        // The embedded worker consumes both lanes; nothing waits.
+        Assert.True(queues["interactive"].GetProperty("consumers").GetInt64() >= 1);
+        Assert.Equal(0, queues["dead"].GetProperty("messages").GetInt64());
     }
 }

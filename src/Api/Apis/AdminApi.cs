@@ -4,8 +4,10 @@ using LabCharts.Api.Identity;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Batches;
 using LabCharts.Jobs.Problems;
+using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -26,6 +28,7 @@ public static class AdminApi
             .WithSummary("Re-render the stored jobs a filter matches (dryRun: count them and show the first 20).");
         admin.MapGet("/batches/{id}", GetAsync).WithSummary("A batch: state, counts, failures, throughput, time left.");
         admin.MapGet("/batches", ListAsync).WithSummary("Batches, newest first, paged.");
+        admin.MapGet("/health", HealthAsync).WithSummary("Readiness of storage and queue, and each queue's depth.");
         admin.MapPost("/batches/{id}/cancel", CancelAsync).WithSummary("Stop publishing a batch at once; its queued jobs are skipped.");
         return app;
     }
@@ -81,6 +84,36 @@ public static class AdminApi
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// <c>GET /api/admin/health</c>: the readiness checks (as <c>/healthz/ready</c> runs them) and the depth
+    /// of each queue; a broker that does not answer leaves <c>queues</c> out and says why.
+    /// </summary>
+    public static async Task<Ok<AdminHealth>> HealthAsync(
+        HealthCheckService health, IQueueDepths depths, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(LabChartsHostDefaults.ReadyTag), cancellationToken);
+        IReadOnlyList<QueueDepth>? queues = null;
+        string? queueError = null;
+        try
+        {
+            queues = await depths.GetAsync(cancellationToken);
+        }
+        catch (QueueUnavailableException)
+        {
+            queueError = "queue_unavailable";
+        }
+        return TypedResults.Ok(new AdminHealth(
+            report.Status.ToString(),
+            [.. report.Entries.Select(entry => new AdminHealthCheck(entry.Key, entry.Value.Status.ToString(), entry.Value.Duration.TotalMilliseconds))],
+            queues, queueError));
+    }
+
+    /// <summary>The health panel's answer.</summary>
+    public sealed record AdminHealth(string Status, IReadOnlyList<AdminHealthCheck> Checks, IReadOnlyList<QueueDepth>? Queues, string? QueueError);
+
+    /// <summary>One readiness check: name (<c>storage</c>, <c>queue</c>), <c>Healthy</c>/<c>Unhealthy</c>, how long it took.</summary>
+    public sealed record AdminHealthCheck(string Name, string Status, double Milliseconds);
 
     /// <summary><c>GET /api/admin/batches/{id}</c>.</summary>
     public static async Task<Results<Ok<BatchView>, ProblemHttpResult>> GetAsync(

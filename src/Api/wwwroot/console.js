@@ -8,7 +8,7 @@ const TEXT = {
   zh: {
     'nav.submit': '提交', 'nav.history': '我的作业', 'nav.admin': '管理', loading: '加载中…', lang: 'English',
     experiment: '实验', title: '标题（可选）', unit: '单位', instrumentError: '仪器误差 Δ', readings: '每点读数次数',
-    table: '数据表', tableHint: '可直接从 Excel/WPS 复制后粘贴到任一单元格（制表符分隔）；首行为表头时自动跳过。',
+    table: '数据表', tableHint: '可直接从 Excel/WPS 复制后粘贴到任一单元格（制表符分隔）；首行为表头时自动跳过。回车或 ↓ 移到下一行，↑ 回到上一行。',
     addRows: '添加 5 行', upload: '导入 CSV 或 Excel 文件', constants: '常量', options: '选项', model: '模型', formats: '图表格式',
     report: '生成实验报告（PDF）', submit: '提交计算', submitting: '提交中…', row: '第 {n} 行',
     status: { queued: '排队中', running: '计算中', succeeded: '已完成', failed: '失败' },
@@ -21,12 +21,12 @@ const TEXT = {
     adminOff: '本服务未开启管理功能。', needToken: '请输入管理员令牌。', forbidden: '令牌无效或无管理权限。',
     unauthenticated: '未识别身份：请通过微信小程序或网关访问。', stat: '拟合优度', quantity: '物理量', jobTitle: '标题', term: '分量', sensitivity: '灵敏系数 c', contribution: '贡献 |c·u|',
     batch: { scanning: '扫描中', running: '进行中', succeeded: '已完成', failed: '失败', cancelled: '已取消' },
-    counts: '已发布 {p}/{t} · 成功 {s} · 失败 {f} · 跳过 {k}',
+    counts: '已发布 {p}/{t} · 成功 {s} · 失败 {f} · 跳过 {k}', health: '服务状态', ready: '就绪', notReady: '未就绪', queue: '队列', messages: '等待消息', consumers: '消费者', checks: { storage: '存储', queue: '消息队列' },
   },
   en: {
     'nav.submit': 'Submit', 'nav.history': 'My jobs', 'nav.admin': 'Admin', loading: 'Loading…', lang: '中文',
     experiment: 'Experiment', title: 'Title (optional)', unit: 'Unit', instrumentError: 'Instrument error Δ', readings: 'Readings per point',
-    table: 'Data', tableHint: 'Paste from Excel/WPS into any cell (tab-separated); a header row is skipped.',
+    table: 'Data', tableHint: 'Paste from Excel/WPS into any cell (tab-separated); a header row is skipped. Enter or ↓ moves down a row, ↑ up.',
     addRows: 'Add 5 rows', upload: 'Import a CSV or Excel file', constants: 'Constants', options: 'Options', model: 'Model', formats: 'Chart formats',
     report: 'Lab report (PDF)', submit: 'Submit', submitting: 'Submitting…', row: 'row {n}',
     status: { queued: 'queued', running: 'running', succeeded: 'succeeded', failed: 'failed' },
@@ -39,7 +39,7 @@ const TEXT = {
     adminOff: 'Admin access is not enabled on this service.', needToken: 'Enter the admin token.', forbidden: 'Wrong token or not an admin.',
     unauthenticated: 'Not signed in: open LabCharts through the mini-program or the gateway.', stat: 'Goodness of fit', quantity: 'Quantity', jobTitle: 'Title', term: 'Term', sensitivity: 'Sensitivity c', contribution: 'Contribution |c·u|',
     batch: { scanning: 'scanning', running: 'running', succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled' },
-    counts: 'published {p}/{t} · succeeded {s} · failed {f} · skipped {k}',
+    counts: 'published {p}/{t} · succeeded {s} · failed {f} · skipped {k}', health: 'Health', ready: 'ready', notReady: 'not ready', queue: 'Queue', messages: 'Waiting', consumers: 'Consumers', checks: { storage: 'storage', queue: 'queue' },
   },
 };
 let lang = localStorage.getItem('labcharts.lang') === 'en' ? 'en' : 'zh';
@@ -191,6 +191,18 @@ function buildForm(form, experiment, list, initial, onExperiment) {
         'data-row': r, 'data-col': ci, 'data-reading': ri,
         'aria-label': `${columns[ci].def.key}${columns[ci].readings > 1 ? ri + 1 : ''} ${t('row', { n: r + 1 })}`,
         oninput: (e) => { row[ci][ri] = e.target.value; e.target.removeAttribute('aria-invalid'); },
+        onkeydown: (e) => {
+          // As in a spreadsheet: Enter and ↓ go down a row (a new row past the last), ↑ goes up;
+          // Enter never submits the form from a cell.
+          const down = (e.key === 'Enter' && !e.shiftKey) || e.key === 'ArrowDown';
+          const up = (e.key === 'Enter' && e.shiftKey) || e.key === 'ArrowUp';
+          if (!down && !up) return;
+          e.preventDefault();
+          const next = r + (down ? 1 : -1);
+          if (next < 0) return;
+          if (next >= rows.length) { rows.push(emptyRow()); drawGrid(); }
+          gridWrap.querySelector(`input[data-row="${next}"][data-col="${ci}"][data-reading="${ri}"]`)?.focus();
+        },
         onpaste: (e) => {
           const text = e.clipboardData.getData('text/plain');
           if (!/[\t\n,]/.test(text.trim())) return; // one value: the browser pastes it
@@ -486,6 +498,7 @@ async function adminView() {
     if (!dryRun) refresh();
   };
   const batches = h('div', { id: 'batches' });
+  const health = h('div', { id: 'health' });
   main.replaceChildren(...parts,
     h('form', { onsubmit: (e) => e.preventDefault() },
       h('div', { class: 'row' },
@@ -496,9 +509,23 @@ async function adminView() {
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'secondary', id: 'dry-run', onclick: () => run(true) }, t('dryRun')),
         h('button', { type: 'button', id: 'start', onclick: () => run(false) }, t('start')))),
-    outcome, h('h2', {}, t('batches')), batches);
+    outcome, h('h2', {}, t('batches')), batches, h('h2', {}, t('health')), health);
+
+  async function refreshHealth() {
+    const answer = await api('/api/admin/health', { admin: true });
+    if (!answer.ok) return;
+    const report = answer.json;
+    health.replaceChildren(
+      h('p', {}, h('span', { class: `status ${report.status === 'Healthy' ? 'succeeded' : 'failed'}`, 'data-health': report.status }, report.status === 'Healthy' ? t('ready') : t('notReady')),
+        ' ', report.checks.map((c) => `${TEXT[lang].checks[c.name] || c.name}: ${c.status === 'Healthy' ? t('ready') : t('notReady')} (${Math.round(c.milliseconds)} ms)`).join('，')),
+      report.queues ? h('table', { class: 'data', id: 'queues' },
+        h('thead', {}, h('tr', {}, [t('queue'), t('messages'), t('consumers')].map((x) => h('th', { scope: 'col' }, x)))),
+        h('tbody', {}, report.queues.map((q) => h('tr', { 'data-lane': q.lane }, h('td', {}, q.name), h('td', {}, String(q.messages)), h('td', {}, q.consumers == null ? '—' : String(q.consumers))))))
+        : problemBox({ title: t('notReady'), code: report.queueError }));
+  }
 
   async function refresh() {
+    refreshHealth();
     const answer = await api('/api/admin/batches?pageSize=20', { admin: true });
     if (!answer.ok) return;
     batches.replaceChildren(h('div', { class: 'grid-wrap' }, h('table', { class: 'data' }, h('tbody', {}, answer.json.items.map((b) => {

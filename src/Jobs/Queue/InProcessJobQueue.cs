@@ -9,7 +9,7 @@ namespace LabCharts.Jobs.Queue;
 /// do not survive the process; <see cref="Submission.JobSweeper"/> re-publishes every job
 /// whose record is not final when the process starts, so none is lost.
 /// </summary>
-public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource
+public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource, IQueueDepths
 {
     private readonly Channel<(JobMessage Message, int Count)> _interactive = Channel.CreateUnbounded<(JobMessage, int)>();
     private readonly Channel<(JobMessage Message, int Count)> _batch = Channel.CreateUnbounded<(JobMessage, int)>();
@@ -31,6 +31,14 @@ public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource
             yield return new Delivery(this, message, count);
         }
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<QueueDepth>> GetAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<QueueDepth>>(
+        [
+            new("in-process interactive", "interactive", _interactive.Reader.Count, null),
+            new("in-process batch", "batch", _batch.Reader.Count, null),
+        ]);
 
     private ValueTask Enqueue(JobMessage message, int count, CancellationToken cancellationToken) =>
         (message.Lane == JobLane.Batch ? _batch : _interactive).Writer.WriteAsync((message, count), cancellationToken);

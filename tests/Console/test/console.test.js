@@ -12,6 +12,7 @@ const { embedded } = require('../../../clients/miniprogram/test/servers');
 
 const CHROMIUM = process.env.LABCHARTS_CHROMIUM || '/usr/bin/chromium';
 const TOKEN = 'console-test-admin-token';
+const ADMIN_OPENID = 'console-teacher-admin';
 const SHOTS = process.env.LABCHARTS_CONSOLE_SHOTS;
 const gateway = (openid) => ({ 'X-WX-SOURCE': 'console-test', 'X-WX-OPENID': openid, 'X-WX-APPID': 'wx-console-test' });
 
@@ -30,7 +31,7 @@ function fontConfig() {
 }
 
 before(async () => {
-  system = await embedded({ Admin__Token: TOKEN, Batches__PublishRate: '20' });
+  system = await embedded({ Admin__Token: TOKEN, Admin__OpenIds__0: ADMIN_OPENID, Batches__PublishRate: '20' });
   url = system.apis[0].url;
   browser = await chromium.launch({
     executablePath: CHROMIUM, headless: true, env: Object.assign({}, process.env, { FONTCONFIG_FILE: fontConfig() }),
@@ -71,6 +72,38 @@ async function paste(page, selector, text) {
     transfer.setData('text/plain', data);
     cell.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, text);
+}
+
+// Text whose colour against its background falls below WCAG AA (4.5:1; 3:1 for large text), as
+// "what: ratio" strings. The background is the nearest ancestor's that is not transparent.
+async function lowContrast(page) {
+  return page.evaluate(() => {
+    const rgb = (css) => (css.match(/[\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length >= 3 && (c.length === 3 || c[3] > 0)) return c;
+      }
+      return [255, 255, 255];
+    };
+    const bad = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) || (el.matches('input, select, button') && (el.value || el.textContent).trim());
+      if (!own || !el.getClientRects().length) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+      const [a, b] = [lum(rgb(style.color)), lum(background(el))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.value).trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+    }
+    return bad;
+  });
 }
 
 const cell = (row, col, reading = 0) => `table.grid input[data-row="${row}"][data-col="${col}"][data-reading="${reading}"]`;
@@ -116,40 +149,80 @@ test('paste a TSV block from a spreadsheet, submit, see succeeded with g = (… 
     assert.ok(downloads.some((d) => d.includes('chart.svg')) && downloads.some((d) => d.includes('chart.pdf')), `SVG and PDF downloads: ${downloads}`);
     assert.ok(await page.locator('table.data td', { hasText: /^k$/ }).count() >= 1, 'the fit table lists k');
     if (viewport.width === 1366) await shot(page, 'result');
+    assert.deepEqual(await lowContrast(page), [], 'result view contrast');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
 });
 
-test('upload a CSV in centimetres (GB18030, as Excel on Chinese Windows saves it) and submit', async () => {
-  const page = await pageFor('console-csv');
+// Opens the form as `openid`, imports `file` (a path, or { name, mimeType, buffer }) with L in centimetres,
+// checks the cells the import filled, submits, and returns the page showing the finished job's g line.
+async function importAndSubmit(openid, file, filled, gLine) {
+  const page = await pageFor(openid);
   await page.goto(url);
   await page.waitForSelector(cell(0, 0));
   await page.selectOption('#unit-L', 'cm');
-  const csv = 'L（摆长）/cm,T/s\n50,1.420\n60,1.554\n70,1.679\n80,1.794\n90,1.903\n';
-  await page.setInputFiles('#csv', { name: '单摆.csv', mimeType: 'text/csv', buffer: encodeGb18030(csv) });
-  await page.waitForFunction((selector) => document.querySelector(selector).value !== '', cell(4, 0));
-  assert.equal(await page.locator(cell(4, 0)).inputValue(), '90');
-  assert.equal(await page.locator(cell(2, 1)).inputValue(), '1.679');
+  await page.setInputFiles('#csv', file);
+  const [last] = Object.keys(filled).slice(-1);
+  await page.waitForFunction((selector) => (document.querySelector(selector)?.value ?? '') !== '', last);
+  for (const [selector, value] of Object.entries(filled)) assert.equal(await page.locator(selector).inputValue(), value, selector);
   await page.click('#submit');
   assert.equal(await waitFinal(page), 'succeeded');
-  assert.match(await page.locator('.result-line').first().textContent(), /^g = \(9\.\d+ ± 0\.\d+\) m\/s²$/);
+  assert.match(await page.locator('.result-line').first().textContent(), gLine);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
+}
+
+test('upload a CSV in centimetres (GB18030, as Excel on Chinese Windows saves it) and submit', async () => {
+  const csv = 'L（摆长）/cm,T/s\n50,1.420\n60,1.554\n70,1.679\n80,1.794\n90,1.903\n';
+  await importAndSubmit('console-csv', { name: '单摆.csv', mimeType: 'text/csv', buffer: encodeGb18030(csv) },
+    { [cell(2, 1)]: '1.679', [cell(4, 0)]: '90' }, /^g = \(9\.\d+ ± 0\.\d+\) m\/s²$/);
 });
 
 test('import an Excel workbook (.xlsx, read by the API with MiniExcel) and submit', async () => {
-  const page = await pageFor('console-xlsx');
+  await importAndSubmit('console-xlsx', path.join(__dirname, '../fixtures/pendulum.xlsx'),
+    { [cell(0, 0)]: '50', [cell(4, 1, 2)]: '1.902' }, /^g = \(9\.8\d+ ± 0\.0\d+\) m\/s²$/);
+});
+
+test('keyboard only: Tab to the table, type it with Enter and Shift+Enter, submit with Enter, focus always visible', async () => {
+  const page = await pageFor('console-keys');
   await page.goto(url);
   await page.waitForSelector(cell(0, 0));
-  await page.selectOption('#unit-L', 'cm');
-  await page.setInputFiles('#csv', path.join(__dirname, '../fixtures/pendulum.xlsx'));
-  await page.waitForFunction((selector) => (document.querySelector(selector)?.value ?? '') !== '', cell(4, 1, 2));
-  assert.equal(await page.locator('#n-T').inputValue(), '3');
-  assert.equal(await page.locator(cell(0, 0)).inputValue(), '50');
-  assert.equal(await page.locator(cell(4, 1, 2)).inputValue(), '1.902');
-  await page.click('#submit');
+  // Tab from the top of the page until a given element has focus; every stop shows a focus ring.
+  async function tabTo(selector, limit = 80) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate((sel) => {
+        const el = document.activeElement;
+        return { here: el.matches(sel), ring: getComputedStyle(el).outlineStyle !== 'none', what: el.outerHTML.slice(0, 80) };
+      }, selector);
+      assert.ok(stop.ring, `no visible focus on ${stop.what}`);
+      if (stop.here) return i + 1;
+    }
+    assert.fail(`Tab never reached ${selector}`);
+  }
+  await tabTo(cell(0, 0));
+  // L down the first column with Enter; Tab across to T on the last row; T back up with Shift+Enter.
+  const L = ['0.50', '0.60', '0.70', '0.80', '0.90'];
+  const T = ['1.419', '1.553', '1.679', '1.794', '1.903'];
+  for (const [i, v] of L.entries()) {
+    await page.keyboard.type(v);
+    if (i < L.length - 1) await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Tab');
+  for (const [i, v] of [...T.entries()].reverse()) {
+    await page.keyboard.type(v);
+    if (i > 0) await page.keyboard.press('Shift+Enter');
+  }
+  assert.equal(await page.locator(cell(4, 0)).inputValue(), '0.90');
+  assert.equal(await page.locator(cell(0, 1)).inputValue(), '1.419');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.row), '0', 'Shift+Enter went back up');
+  assert.equal(await page.locator('#job-status').count(), 0, 'Enter in a cell did not submit the form');
+  await tabTo('#submit');
+  await page.keyboard.press('Enter');
   assert.equal(await waitFinal(page), 'succeeded');
-  assert.match(await page.locator('.result-line').first().textContent(), /^g = \(9\.8\d+ ± 0\.0\d+\) m\/s²$/);
+  assert.match(await page.locator('.result-line').first().textContent(), /^g = \(9\.\d+ ± 0\.0\d+\) m\/s²$/);
+  await tabTo('.chart a');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -177,6 +250,7 @@ test('a bad value is marked in its cell with the API\'s message', async () => {
   assert.equal(await page.locator(cell(2, 0)).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.row), '2', 'focus moves to the cell');
   await shot(page, 'error');
+  assert.deepEqual(await lowContrast(page), [], 'error contrast');
   // A word in a repeated reading names that reading.
   await page.fill(cell(2, 0), '0.70');
   await page.fill('#n-T', '2');
@@ -189,16 +263,22 @@ test('a bad value is marked in its cell with the API\'s message', async () => {
   await page.context().close();
 });
 
-test('every control has a label, the language toggles, and the first load is under 200 KB', async () => {
+test('every control has a label, text meets AA contrast, the language toggles, and the first load is under 200 KB', async (t) => {
   const page = await pageFor('console-a11y');
   await page.goto(url);
   await page.waitForSelector(cell(0, 0));
   const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
     .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')).map((el) => el.outerHTML));
   assert.deepEqual(unlabelled, []);
+  assert.deepEqual(await lowContrast(page), [], 'form contrast');
+  // The check itself finds light grey on white (1.6:1) and passes the page's muted hint colour.
+  await page.evaluate(() => document.querySelector('main').insertAdjacentHTML('beforeend', '<p id="probe" style="color:#ccc">浅灰</p>'));
+  assert.match((await lowContrast(page)).join(), /浅灰": 1\.6/);
+  await page.evaluate(() => document.getElementById('probe').remove());
   const bytes = await page.evaluate(() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
     .reduce((sum, entry) => sum + entry.transferSize, 0));
   assert.ok(bytes > 0 && bytes <= 200 * 1024, `first load transferred ${bytes} bytes`);
+  t.diagnostic(`first load transferred ${bytes} bytes`);
   await page.click('#lang');
   await page.waitForSelector('#submit:has-text("Submit")');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -233,7 +313,29 @@ test('admin: sign in with the token, dry run, start a re-render and watch its pr
   const row = page.locator('#batches tr[data-state="succeeded"]').first();
   assert.equal(await row.locator('progress').getAttribute('value'), '100');
   assert.match(await row.textContent(), new RegExp(`已发布 ${total}/${total} · 成功 ${total} · 失败 0`));
+  // The health panel: ready, and the in-process queues' depths.
+  await page.waitForSelector('#health [data-health="Healthy"]');
+  assert.equal(await page.locator('#queues tbody tr').count(), 2);
+  assert.match(await page.locator('#queues tr[data-lane="interactive"]').textContent(), /in-process interactive\d+—/);
   await shot(page, 'admin');
+  assert.deepEqual(await lowContrast(page), [], 'admin contrast');
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('admin by openid: a listed openid gets the admin view without a token; any other openid cannot reach it', async () => {
+  const teacher = await pageFor(ADMIN_OPENID);
+  await teacher.goto(`${url}/#/admin`);
+  await teacher.waitForSelector('#dry-run');
+  assert.equal(await teacher.locator('#admin-token').count(), 0);
+  await teacher.context().close();
+  // A student: the page asks for a token, and the API itself refuses the admin routes whatever the page does.
+  const student = await pageFor('console-student');
+  await student.goto(`${url}/#/admin`);
+  await student.waitForSelector('#admin-token');
+  assert.equal(await student.locator('#dry-run').count(), 0);
+  const direct = await student.request.post(`${url}/api/admin/rerender`, { data: { dryRun: true } });
+  assert.equal(direct.status(), 403);
+  assert.equal((await direct.json()).code, 'forbidden');
+  await student.context().close();
 });
