@@ -3,6 +3,11 @@
 # waits for it and sources its settings (LABCHARTS_TEST_*) into this shell; `stop_servers` stops both.
 SERVERS_PID=""
 
+# Every bench host: the load comes from one openid, so the per-caller submission limits (Limits:*,
+# docs/api.md) are off; a process with the embedded store outside Development needs a /files key.
+export Limits__SubmissionsPerMinute=0 Limits__MaxUnfinishedPerOwner=0
+export Storage__Local__SigningKey=${Storage__Local__SigningKey:-labcharts-bench-files-signing-key-0123456789}
+
 start_servers() {
   local run=$1
   ./test.sh --servers >"$run/servers.env" 2>"$run/servers.log" &

@@ -17,6 +17,7 @@ dotnet build LabCharts.slnx -c Release -nologo -v quiet >"$RUN/build.log" 2>&1 |
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 ASPNETCORE_ENVIRONMENT=Production PORT=$PORT Storage__Local__Root="$RUN/data" \
+  Storage__Local__SigningKey=labcharts-bench-files-signing-key-0123456789 \
   Push__MaxConnectionsPerUser=$((SOCKETS + 10)) Push__MaxConnections=$((SOCKETS + 100)) \
   Logging__LogLevel__Default=Warning DOTNET_gcServer=0 \
   dotnet src/Api/bin/Release/net10.0/LabCharts.Api.dll >"$RUN/api.log" 2>&1 &

@@ -51,8 +51,15 @@ public static class LabChartsJobsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        // Outside Development the /files signing key is configured, never the one made in the data folder:
+        // instances that share a store must sign alike, and a key beside the data it guards is no secret.
+        var development = builder.Environment.IsDevelopment();
         services.AddOptions<LocalStorageOptions>().BindConfiguration("Storage:Local")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Storage:Local:Root is required.").ValidateOnStart();
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Storage:Local:Root is required.")
+            .Validate(o => development || o.SigningKey is { Length: >= LocalStorageOptions.MinSigningKeyLength },
+                $"Storage:Local:SigningKey must be set outside Development: at least {LocalStorageOptions.MinSigningKeyLength} random characters "
+                + "(e.g. `openssl rand -base64 48`), the same on every instance; it signs the /files chart URLs.")
+            .ValidateOnStart();
         services.AddSingleton<LocalFolderObjectStore>();
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<LocalFolderObjectStore>());
         services.AddSingleton<LocalFileUrlSigner>();

@@ -68,17 +68,30 @@ public sealed class ServersEndToEndTests
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "labcharts-dev-admin");
 
-        using var health = JsonDocument.Parse(await client.GetStringAsync("/api/admin/health", TestContext.Current.CancellationToken));
-        var root = health.RootElement;
+        // The embedded worker's consumers start beside the API; ask until both lanes have one (or 10 s pass).
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonElement root;
+        Dictionary<string, JsonElement> queues;
+        do
+        {
+            root = JsonDocument.Parse(await client.GetStringAsync("/api/admin/health", TestContext.Current.CancellationToken)).RootElement;
+            queues = root.GetProperty("queues").EnumerateArray().ToDictionary(q => q.GetProperty("lane").GetString()!, q => q);
+            if (queues["interactive"].GetProperty("consumers").GetInt64() >= 1 && queues["batch"].GetProperty("consumers").GetInt64() >= 1)
+            {
+                break;
+            }
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        while (DateTime.UtcNow < deadline);
+
         Assert.Equal("Healthy", root.GetProperty("status").GetString());
         var checks = root.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains("queue", checks);
         Assert.Contains("storage", checks);
-        var queues = root.GetProperty("queues").EnumerateArray().ToDictionary(q => q.GetProperty("lane").GetString()!, q => q);
         Assert.Equal(["interactive", "batch", "dead"], queues.Keys);
         Assert.StartsWith("e2e.jobs.", queues["interactive"].GetProperty("name").GetString(), StringComparison.Ordinal);
-        // The embedded worker consumes both lanes; nothing waits.
-        Assert.True(queues["interactive"].GetProperty("consumers").GetInt64() >= 1);
+        Assert.True(queues["interactive"].GetProperty("consumers").GetInt64() >= 1, "the embedded worker consumes the interactive lane");
+        Assert.True(queues["batch"].GetProperty("consumers").GetInt64() >= 1, "and the batch lane");
         Assert.Equal(0, queues["dead"].GetProperty("messages").GetInt64());
     }
 }

@@ -57,6 +57,9 @@ public sealed class Deployment : IAsyncDisposable
         env["Storage__S3__AccessKey"] = "S3RVER";
         env["Storage__S3__SecretKey"] = "S3RVER";
         env["Sweeper__Enabled"] = "false";
+        // The load comes from one caller; the per-caller limits have their own tests.
+        env["Limits__SubmissionsPerMinute"] = "0";
+        env["Limits__MaxUnfinishedPerOwner"] = "0";
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             env[key] = value;

@@ -71,7 +71,9 @@ const pushSettings = { Push__AuthTimeoutSeconds: '2', Push__MaxConnectionsPerUse
 /** The embedded default: one API process, its own data folder (`env`: more settings). */
 async function embedded(env = {}) {
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'labcharts-node-'));
-  const api = await startApi(Object.assign({ Storage__Local__Root: dataRoot }, pushSettings, env));
+  const api = await startApi(Object.assign({
+    Storage__Local__Root: dataRoot, Storage__Local__SigningKey: crypto.randomBytes(32).toString('base64'),
+  }, pushSettings, env));
   return {
     apis: [api],
     async stop() { await api.stop(); fs.rmSync(dataRoot, { recursive: true, force: true }); },

@@ -1,5 +1,6 @@
 using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
+using LabCharts.Api.Limits;
 using LabCharts.Jobs.Identity;
 using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Queue;
@@ -21,6 +22,7 @@ public static class JobsApi
     {
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
         jobs.MapPost("/", SubmitAsync)
+            .RequireRateLimiting(SubmissionLimits.Policy)
             .WithSummary("Submit a job; ?wait=N (≤ 10 s) answers 200 with the finished job if it completes in time.");
         jobs.MapGet("/{id}", GetAsync).WithSummary("The caller's job, with fresh signed artifact URLs.");
         jobs.MapGet("/{id}/request", GetRequestAsync).WithSummary("The request the caller submitted for the job (to edit and submit again).");
@@ -37,6 +39,7 @@ public static class JobsApi
         JobCompletionSignal completion,
         JobViews views,
         IOptions<ApiOptions> options,
+        IOptions<SubmissionLimitsOptions> limits,
         string? wait,
         CancellationToken cancellationToken)
     {
@@ -46,6 +49,12 @@ public static class JobsApi
             var waitFor = ParseWait(wait, options.Value.MaxWaitSeconds);
             var body = await RequestBodyReader.ReadJobRequestAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
             var validated = JobRequestValidator.Validate(body);
+            if (limits.Value.MaxUnfinishedPerOwner is > 0 and var cap
+                && await records.CountPendingAsync(caller.Owner, cap, cancellationToken) >= cap)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = limits.Value.UnfinishedRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ProblemCatalog.TooManyUnfinished(cap).ToResult(request);
+            }
 
             var record = submitter.NewRecord(caller.Owner, validated.Input.Experiment, validated.Input.Title);
             var completed = completion.WhenCompleted(record.Id);

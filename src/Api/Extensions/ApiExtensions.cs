@@ -1,6 +1,7 @@
 using LabCharts.Api.Apis;
 using LabCharts.Api.Http;
 using LabCharts.Api.Identity;
+using LabCharts.Api.Limits;
 using LabCharts.Api.OpenApi;
 using LabCharts.Api.Push;
 using LabCharts.Jobs;
@@ -28,8 +29,16 @@ public static class ApiExtensions
         // Embedded default: with the in-process queue the worker pipeline runs in this process
         // (docs/architecture.md, "Embedded and distributed"); with RabbitMQ, workers are separate
         // processes unless Worker:Embedded says otherwise.
-        if (builder.Configuration.GetValue("Worker:Embedded", !builder.Configuration.UsesRabbitMq()))
+        var rabbit = builder.Configuration.UsesRabbitMq();
+        if (builder.Configuration.GetValue("Worker:Embedded", !rabbit))
         {
+            // In production with a broker the workers are their own service (Cloud Run scales and stops
+            // API instances on requests alone; a worker inside one would stop with it).
+            if (rabbit && !builder.Environment.IsDevelopment())
+            {
+                throw new InvalidOperationException(
+                    "Worker:Embedded=true with RabbitMQ is for Development only: in production run src/Worker as its own service (docs/deploy.md).");
+            }
             builder.AddJobWorker();
         }
 
@@ -47,6 +56,7 @@ public static class ApiExtensions
                 "Api limits out of range.")
             .ValidateOnStart();
         services.AddSingleton<GatewayIdentity>();
+        services.AddSubmissionLimits();
         services.AddOptions<AdminOptions>().BindConfiguration("Admin");
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<JobViews>();
@@ -86,6 +96,8 @@ public static class ApiExtensions
             FileProvider = console,
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
+
+        app.UseRateLimiter();
 
         app.MapJobsApi();
         app.MapAdminApi();

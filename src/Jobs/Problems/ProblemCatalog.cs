@@ -60,6 +60,18 @@ public static class ProblemCatalog
         "实时连接过多：请关闭其他页面的连接后重试。",
         "Too many live connections: close the ones other pages hold and try again.");
 
+    /// <summary>The caller submitted faster than <c>Limits:SubmissionsPerMinute</c> allows.</summary>
+    public static Problem RateLimited(int retryAfterSeconds) => new(
+        "rate_limited", 429,
+        $"提交过于频繁，请 {retryAfterSeconds} 秒后再试。",
+        $"Too many submissions; try again in {retryAfterSeconds} s.");
+
+    /// <summary>The caller already has <c>Limits:MaxUnfinishedPerOwner</c> jobs queued or running.</summary>
+    public static Problem TooManyUnfinished(int limit) => new(
+        "too_many_unfinished", 429,
+        $"你已有 {limit} 个任务在排队或处理中，请等它们完成后再提交。",
+        $"You already have {limit} jobs queued or running; submit more once they finish.");
+
     /// <summary>No such job for this caller (also when it belongs to someone else).</summary>
     public static Problem JobNotFound() => new(
         "job_not_found", 404, "找不到该任务。", "No such job.");

@@ -47,6 +47,20 @@ public sealed class JobRecordStore(IObjectStore store)
     /// <summary>The marker of a job that is not final: <c>pending/{owner}/{jobId}.json</c>.</summary>
     public static StorageKey PendingKeyOf(string owner, string jobId) => StorageKey.Of("pending", owner, jobId + ".json");
 
+    /// <summary>How many of an owner's jobs are not final (their pending markers), counting no further than <paramref name="atMost"/>.</summary>
+    public async Task<int> CountPendingAsync(string owner, int atMost, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in store.ListAsync(StorageKey.Of("pending", owner).Value + "/", cancellationToken))
+        {
+            if (++count >= atMost)
+            {
+                break;
+            }
+        }
+        return count;
+    }
+
     /// <summary>(owner, job id) of every job that has a pending marker.</summary>
     public async IAsyncEnumerable<(string Owner, string JobId)> ListPendingAsync(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -46,6 +46,11 @@ public sealed class LabChartsFactory : LabChartsFactoryBase
         builder.UseEnvironment(_environment);
         builder.UseSetting("Storage:Local:Root", DataRoot);
         builder.UseSetting("Worker:Concurrency", "2");
+        // Outside Development the /files key must be configured; and the tests submit many jobs as one
+        // caller, so the per-caller limits are off unless a test sets them (LimitsTests does).
+        builder.UseSetting("Storage:Local:SigningKey", "labcharts-tests-files-signing-key-0123456789");
+        builder.UseSetting("Limits:SubmissionsPerMinute", "0");
+        builder.UseSetting("Limits:MaxUnfinishedPerOwner", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
