@@ -75,8 +75,19 @@ CTL
     echo "RabbitMQ did not start:" >&2; tail -n 30 "$WORK"/rabbit/log/*.log >&2 || true; exit 1
   fi
 
-  NODE_OPTIONS=--openssl-legacy-provider .tmp/s3rver/node_modules/.bin/s3rver \
-    -d "$WORK/s3" -a 127.0.0.1 -p "$S3_PORT" -s --configure-bucket labcharts >"$WORK/s3rver.log" 2>&1 &
+  # s3rver 3.7 can die on a race of its own (a PUT into a folder a concurrent DELETE is removing:
+  # ENOENT, unhandled); the stand-in is then started again on the same data, as a real store stays up.
+  (
+    trap 'kill "$child" 2>/dev/null; exit 0' TERM
+    while :; do
+      NODE_OPTIONS=--openssl-legacy-provider .tmp/s3rver/node_modules/.bin/s3rver \
+        -d "$WORK/s3" -a 127.0.0.1 -p "$S3_PORT" -s --configure-bucket labcharts >>"$WORK/s3rver.log" 2>&1 &
+      child=$!
+      wait "$child" || true
+      echo "== s3rver exited; starting it again" >>"$WORK/s3rver.log"
+      sleep 0.2
+    done
+  ) &
   S3_PID=$!
   for i in $(seq 1 50); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$S3_PORT") 2>/dev/null; then break; fi

@@ -1,12 +1,23 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LabCharts.Jobs.S3;
 
 /// <summary>Builds SDK clients configured for S3-compatible stores (COS, MinIO), not only AWS.</summary>
 internal static class S3Clients
 {
-    public static AmazonS3Client Create(S3StorageOptions settings, Uri endpoint)
+    /// <summary>The credentials the settings name: temporary Cloud Run keys, fixed keys, or none.</summary>
+    public static AWSCredentials CredentialsFor(S3StorageOptions settings, ILoggerFactory? logging = null) =>
+        settings.UsesCloudRunCredentials
+            ? new CloudRunCosCredentials(new Uri(settings.CloudRunAuthUrl), settings.CredentialRefreshBefore,
+                (logging ?? NullLoggerFactory.Instance).CreateLogger<CloudRunCosCredentials>())
+            : string.IsNullOrEmpty(settings.AccessKey)
+                ? new AnonymousAWSCredentials()
+                : new BasicAWSCredentials(settings.AccessKey, settings.SecretKey);
+
+    public static AmazonS3Client Create(S3StorageOptions settings, Uri endpoint, AWSCredentials credentials)
     {
         var config = new AmazonS3Config
         {
@@ -21,9 +32,6 @@ internal static class S3Clients
             MaxErrorRetry = settings.MaxErrorRetry,
             RetryMode = RequestRetryMode.Standard,
         };
-        var credentials = string.IsNullOrEmpty(settings.AccessKey)
-            ? (AWSCredentials)new AnonymousAWSCredentials()
-            : new BasicAWSCredentials(settings.AccessKey, settings.SecretKey);
         return new LabChartsS3Client(credentials, config);
     }
 }

@@ -19,13 +19,13 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private readonly AmazonS3Client _client;
     private readonly string _bucket;
 
-    /// <summary>Connects to the configured endpoint.</summary>
-    public S3ObjectStore(IOptions<S3StorageOptions> options)
+    /// <summary>Connects to the configured endpoint with <paramref name="credentials"/> (by default the ones the settings name).</summary>
+    public S3ObjectStore(IOptions<S3StorageOptions> options, AWSCredentials? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _bucket = settings.Bucket;
-        _client = S3Clients.Create(settings, new Uri(settings.Endpoint!));
+        _client = S3Clients.Create(settings, new Uri(settings.Endpoint!), credentials ?? S3Clients.CredentialsFor(settings));
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using LabCharts.Jobs.Storage;
@@ -17,15 +18,17 @@ public sealed class S3PresignedUrlSigner : IArtifactUrlSigner, IDisposable
     private readonly Uri _publicEndpoint;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
+    private readonly AWSCredentials _credentials;
 
     /// <summary>Prepares a client for the public endpoint.</summary>
-    public S3PresignedUrlSigner(IOptions<S3StorageOptions> s3, IOptions<StorageOptions> storage, TimeProvider time)
+    public S3PresignedUrlSigner(IOptions<S3StorageOptions> s3, IOptions<StorageOptions> storage, TimeProvider time, AWSCredentials? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(storage);
         var settings = s3.Value;
         _publicEndpoint = new Uri(string.IsNullOrWhiteSpace(settings.PublicEndpoint) ? settings.Endpoint! : settings.PublicEndpoint);
-        _publicClient = S3Clients.Create(settings, _publicEndpoint);
+        _credentials = credentials ?? S3Clients.CredentialsFor(settings);
+        _publicClient = S3Clients.Create(settings, _publicEndpoint, _credentials);
         _bucket = settings.Bucket;
         _lifetime = storage.Value.UrlLifetime;
         _time = time;
@@ -34,8 +37,19 @@ public sealed class S3PresignedUrlSigner : IArtifactUrlSigner, IDisposable
     /// <inheritdoc />
     public SignedUrl Sign(StorageKey key)
     {
-        // Whole seconds, like the X-Amz-Expires the URL carries.
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds());
+        // Whole seconds, like the X-Amz-Expires the URL carries. A URL signed with temporary keys stops
+        // working when they expire, so it is given no longer than they have left (they are fresh here:
+        // GetCredentials refreshes keys that are expired or about to be).
+        var expiresAt = _time.GetUtcNow().Add(_lifetime);
+        if (_credentials is RefreshingAWSCredentials temporary)
+        {
+            temporary.GetCredentials();
+            if (temporary.Expiration is { } keysExpire && new DateTimeOffset(DateTime.SpecifyKind(keysExpire, DateTimeKind.Utc)) < expiresAt)
+            {
+                expiresAt = new DateTimeOffset(DateTime.SpecifyKind(keysExpire, DateTimeKind.Utc));
+            }
+        }
+        expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds());
         var url = _publicClient.GetPreSignedURL(new GetPreSignedUrlRequest
         {
             BucketName = _bucket,

@@ -25,6 +25,21 @@ public sealed class S3StorageOptions
     public string? SecretKey { get; set; }
 
     /// <summary>
+    /// Where the keys come from: <c>keys</c> (default: <see cref="AccessKey"/>/<see cref="SecretKey"/>, or
+    /// anonymous without them) or <c>cloudrun</c> (temporary COS keys from <see cref="CloudRunAuthUrl"/>).
+    /// </summary>
+    public string CredentialSource { get; set; } = "keys";
+
+    /// <summary>WeChat Cloud Run's credential service (plain http inside the platform's network).</summary>
+    public string CloudRunAuthUrl { get; set; } = "http://api.weixin.qq.com/_/cos/getauth";
+
+    /// <summary>Temporary keys are fetched again this long before they expire.</summary>
+    public TimeSpan CredentialRefreshBefore { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>True with <c>CredentialSource=cloudrun</c>.</summary>
+    public bool UsesCloudRunCredentials => string.Equals(CredentialSource, "cloudrun", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Path-style URLs (<c>endpoint/bucket/key</c>). Null means: path-style for <c>localhost</c>,
     /// IP addresses and single-label hosts (MinIO in compose), virtual-hosted otherwise — COS buckets
     /// created since 2024 refuse path-style.

@@ -20,6 +20,14 @@ public static class TestServices
 
     public const string S3Bucket = "labcharts";
 
+    /// <summary>A loopback port free now (for a stand-in server a test starts).</summary>
+    public static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     private static string Require(string variable, string what)
     {
         var value = Environment.GetEnvironmentVariable(variable);

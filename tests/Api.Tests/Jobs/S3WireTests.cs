@@ -19,18 +19,11 @@ public sealed class S3WireTests : IDisposable
 
     public S3WireTests()
     {
-        var port = FreePort();
+        var port = TestServices.FreePort();
         _endpoint = $"http://127.0.0.1:{port}/";
         _listener.Prefixes.Add(_endpoint);
         _listener.Start();
         _serving = Task.Run(ServeAsync);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task ServeAsync()
