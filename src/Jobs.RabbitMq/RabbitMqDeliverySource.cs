@@ -86,10 +86,17 @@ public sealed class RabbitMqDeliverySource(
                 await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None);
                 return;
             }
+            message = message with { TraceParent = TraceParentOf(delivery) };
             await buffer.Writer.WriteAsync(new Delivery(channel, delivery.DeliveryTag, message, DeliveryCountOf(delivery), logger), CancellationToken.None);
         };
         await channel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
     }
+
+    /// <summary>The publisher's W3C <c>traceparent</c> header (AMQP sends header strings as bytes).</summary>
+    private static string? TraceParentOf(BasicDeliverEventArgs delivery) =>
+        delivery.BasicProperties.Headers?.TryGetValue(RabbitMqJobPublisher.TraceParentHeader, out var value) == true
+            ? value switch { byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes), string text => text, _ => null }
+            : null;
 
     /// <summary>Quorum queues count earlier deliveries in <c>x-delivery-count</c>; absent on the first.</summary>
     private static int DeliveryCountOf(BasicDeliverEventArgs delivery)

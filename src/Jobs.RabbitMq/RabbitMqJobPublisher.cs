@@ -2,6 +2,7 @@ using System.Text.Json;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Queue;
+using LabCharts.Jobs.Telemetry;
 using LabCharts.Jobs.Records;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -15,6 +16,9 @@ namespace LabCharts.Jobs.RabbitMq;
 /// </summary>
 public sealed class RabbitMqJobPublisher(RabbitMqConnection connection) : IJobQueue, IAsyncDisposable
 {
+    /// <summary>The message header that carries the submitter's W3C trace context.</summary>
+    public const string TraceParentHeader = "traceparent";
+
     private readonly ReopeningChannel _channel = new(connection,
         new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
 
@@ -22,6 +26,8 @@ public sealed class RabbitMqJobPublisher(RabbitMqConnection connection) : IJobQu
     public async ValueTask PublishAsync(JobMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var queue = connection.QueueOf(message.Lane);
+        using var span = LabChartsTelemetry.StartPublish(message, queue);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(connection.Options.PublishTimeout);
         try
@@ -34,8 +40,13 @@ public sealed class RabbitMqJobPublisher(RabbitMqConnection connection) : IJobQu
                 MessageId = message.JobId,
                 Type = "labcharts.job",
             };
+            // W3C trace context in the headers: the worker's span continues this trace.
+            if ((message.TraceParent ?? LabChartsTelemetry.CurrentTraceParent) is { } traceParent)
+            {
+                properties.Headers = new Dictionary<string, object?> { [TraceParentHeader] = traceParent };
+            }
             var body = JsonSerializer.SerializeToUtf8Bytes(message, LabChartsJson.Default.JobMessage);
-            await channel.BasicPublishAsync(exchange: "", routingKey: connection.QueueOf(message.Lane), mandatory: true,
+            await channel.BasicPublishAsync(exchange: "", routingKey: queue, mandatory: true,
                 basicProperties: properties, body: body, cancellationToken: timeout.Token);
         }
         catch (Exception error) when (error is BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException

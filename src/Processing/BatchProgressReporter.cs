@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LabCharts.Jobs.Batches;
+using LabCharts.Jobs.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace LabCharts.Processing;
@@ -61,6 +62,7 @@ public sealed class BatchProgressReporter(BatchStore batches, TimeProvider time,
         {
             return;
         }
+        LabChartsTelemetry.BatchJobs.Add(1, new KeyValuePair<string, object?>("outcome", Name(outcome)));
         var counts = _counts.GetOrAdd(batchId, _ => new Counts());
         bool writeNow;
         lock (counts)

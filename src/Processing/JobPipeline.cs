@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using LabCharts.Analysis;
 using LabCharts.Jobs.Records;
+using LabCharts.Jobs.Telemetry;
 using LabCharts.Jobs.Validation;
 using LabCharts.Processing.Reports;
 using LabCharts.Rendering;
@@ -22,8 +24,17 @@ public sealed class JobPipeline(ChartRenderer renderer)
     public PipelineOutput Run(ValidatedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var analysis = ExperimentCatalog.Analyze(job.Analysis);
+        var experiment = new KeyValuePair<string, object?>("experiment", job.Analysis.Input.Experiment);
+        var started = Stopwatch.GetTimestamp();
+        AnalysisResult analysis;
+        using (LabChartsTelemetry.StartStage("analyse"))
+        {
+            analysis = ExperimentCatalog.Analyze(job.Analysis);
+        }
+        LabChartsTelemetry.FitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, experiment);
         var result = JobResult.From(analysis);
+        started = Stopwatch.GetTimestamp();
+        using var rendering = LabChartsTelemetry.StartStage("render");
         var artifacts = new List<RenderedArtifact>();
         foreach (var (name, chart) in AnalysisChartMapper.ComposeAll(analysis.Chart))
         {
@@ -48,6 +59,7 @@ public sealed class JobPipeline(ChartRenderer renderer)
             artifacts.Add(new RenderedArtifact(DataName, "csv", ProcessedDataCsv.ContentType, ProcessedDataCsv.Write(analysis, job.Analysis.Input.Rounding), 0, 0));
         }
 
+        LabChartsTelemetry.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, experiment);
         return new PipelineOutput(result, artifacts);
     }
 }

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using LabCharts.Analysis;
 using LabCharts.Jobs.Events;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Storage;
+using LabCharts.Jobs.Telemetry;
 using LabCharts.Jobs.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -64,6 +66,7 @@ public sealed class JobProcessor(
             await records.SaveFinalAsync(final, cancellationToken);
             await events.AnnounceAsync(final, final.Status == JobStatus.Succeeded ? JobEventKind.Succeeded : JobEventKind.Failed,
                 logger, cancellationToken);
+            Completed(final);
         }
         return outcome;
     }
@@ -130,13 +133,18 @@ public sealed class JobProcessor(
             // A student's job computes here; a batch job on the low-priority batch threads.
             var output = batchId is null ? pipeline.Run(job) : await batchCpu.RunAsync(() => pipeline.Run(job));
             var artifacts = new List<StoredArtifact>();
-            foreach (var artifact in output.Artifacts)
+            var uploading = Stopwatch.GetTimestamp();
+            using (LabChartsTelemetry.StartStage("store artifacts"))
             {
-                var key = JobRecordStore.KeyOf(record.Owner, record.Id, artifact.FileName);
-                await store.PutAsync(key, artifact.Content, artifact.ContentType, cancellationToken);
-                artifacts.Add(new StoredArtifact(artifact.Name, artifact.Format, key.Value, artifact.ContentType,
-                    artifact.Width, artifact.Height, artifact.Content.Length));
+                foreach (var artifact in output.Artifacts)
+                {
+                    var key = JobRecordStore.KeyOf(record.Owner, record.Id, artifact.FileName);
+                    await store.PutAsync(key, artifact.Content, artifact.ContentType, cancellationToken);
+                    artifacts.Add(new StoredArtifact(artifact.Name, artifact.Format, key.Value, artifact.ContentType,
+                        artifact.Width, artifact.Height, artifact.Content.Length));
+                }
             }
+            LabChartsTelemetry.StorageDuration.Record(Stopwatch.GetElapsedTime(uploading).TotalMilliseconds);
             var version = record.RenderVersion + 1;
             return (JobOutcome.Done, record with
             {
@@ -163,6 +171,17 @@ public sealed class JobProcessor(
             logger.LogError(error, "Job {JobId} failed on every one of {Delivery} deliveries", record.Id, deliveryCount);
             return (JobOutcome.Done, Failed(record, ProblemCatalog.ProcessingFailed(deliveryCount), batchId));
         }
+    }
+
+    /// <summary>The job's end in the metrics (count by experiment, status and code; submit-to-done time) and the log.</summary>
+    private void Completed(JobRecord final)
+    {
+        var status = final.Status == JobStatus.Succeeded ? "succeeded" : "failed";
+        var seconds = (final.FinishedAt!.Value - final.CreatedAt).TotalSeconds;
+        LabChartsTelemetry.JobsCompleted.Add(1, new("experiment", final.Experiment), new("status", status), new("code", final.Error?.Code ?? ""));
+        LabChartsTelemetry.JobDuration.Record(seconds, new KeyValuePair<string, object?>("experiment", final.Experiment), new("status", status));
+        logger.LogInformation("Job {JobId} {Status} ({Experiment}{Code}) {Seconds:F3} s after submission",
+            final.Id, status, final.Experiment, final.Error is { } error ? ", " + error.Code : "", seconds);
     }
 
     private JobRecord Failed(JobRecord record, Problem problem, string? batchId) => record with

@@ -1,6 +1,7 @@
 using LabCharts.Jobs.Batches;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Queue;
+using LabCharts.Jobs.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -118,6 +119,16 @@ public sealed class JobWorkerService(
 
     private async Task HandleAsync(JobDelivery delivery, CancellationToken cancellationToken)
     {
+        var message = delivery.Message;
+        // The job's span continues the submitter's trace; every log line of it names the job (the owner
+        // is the storage folder, a hash of the caller, never the openid).
+        using var span = LabChartsTelemetry.StartProcessing(message, delivery.DeliveryCount);
+        using var logScope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["JobId"] = message.JobId,
+            ["Owner"] = message.Owner,
+            ["BatchId"] = message.BatchId,
+        });
         JobOutcome outcome;
         try
         {

@@ -2,6 +2,7 @@ using LabCharts.Jobs;
 using LabCharts.Jobs.Hosting;
 using LabCharts.Jobs.RabbitMq;
 using LabCharts.Jobs.S3;
+using LabCharts.Jobs.Telemetry;
 using LabCharts.Processing;
 using LabCharts.Worker.Commands;
 using Microsoft.AspNetCore.Builder;
@@ -41,8 +42,8 @@ public static class Program
             return 2;
         }
 
-        var port = configuration["PORT"];
-        if (string.IsNullOrWhiteSpace(port))
+        // HTTP only for Cloud Run's port probe (PORT) or Prometheus (Telemetry:MetricsPort).
+        if (string.IsNullOrWhiteSpace(configuration["PORT"]) && configuration.MetricsPort() == 0)
         {
             var host = Host.CreateApplicationBuilder(args);
             host.AddLabChartsLogging();
@@ -52,7 +53,7 @@ public static class Program
         }
 
         var web = WebApplication.CreateBuilder(args);
-        web.AddLabChartsHostDefaults();
+        web.AddLabChartsHostDefaults(fallbackUrl: null);
         AddWorker(web);
         var app = web.Build();
         app.UseLabChartsHostDefaults();
@@ -67,5 +68,6 @@ public static class Program
         builder.AddS3Storage();
         builder.AddLabChartsJobs();
         builder.AddJobWorker();
+        builder.AddLabChartsTelemetry("labcharts-worker");
     }
 }

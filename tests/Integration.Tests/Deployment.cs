@@ -75,10 +75,10 @@ public sealed class Deployment : IAsyncDisposable
         return deployment;
     }
 
-    /// <summary>Starts the API (no embedded worker) and waits until it is ready.</summary>
-    public async Task StartApiAsync()
+    /// <summary>Starts the API (no embedded worker), with <paramref name="extra"/> settings, and waits until it is ready.</summary>
+    public async Task StartApiAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
-        await StartReadyApiAsync(Port, Client);
+        await StartReadyApiAsync(Port, Client, extra);
     }
 
     /// <summary>
@@ -96,9 +96,13 @@ public sealed class Deployment : IAsyncDisposable
         return (await StartReadyApiAsync(port, client), client);
     }
 
-    private async Task<HostProcess> StartReadyApiAsync(int port, HttpClient client)
+    private async Task<HostProcess> StartReadyApiAsync(int port, HttpClient client, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var api = Start("Api", new Dictionary<string, string> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Worker__Embedded"] = "false" });
+        var api = Start("Api", new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
+        {
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Worker__Embedded"] = "false",
+        });
         _apis.Add(api);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)

@@ -37,6 +37,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The process's log entries (JSON lines, as a host outside Development writes them), oldest first.</summary>
+    public IEnumerable<System.Text.Json.JsonElement> LogEntries =>
+        Output.Split('\n').Where(line => line.StartsWith('{')).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.Clone());
+
+    /// <summary>The message of each log entry.</summary>
+    public IEnumerable<string> LogMessages => LogEntries.Select(entry => entry.GetProperty("Message").GetString() ?? "");
+
     public static HostProcess Start(string host, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var dll = Path.Combine(RepoRoot, "src", host, "bin", Configuration, "net10.0", $"LabCharts.{host}.dll");

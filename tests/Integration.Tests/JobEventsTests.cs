@@ -132,11 +132,9 @@ public sealed class JobEventsTests(ITestOutputHelper output)
     }
 
     private static IEnumerable<string> QueuesObserved(HostProcess process) =>
-        process.Output.Split('\n')
-            .Select(line => line.IndexOf("Observing job events on ", StringComparison.Ordinal) is var at and >= 0
-                ? line[(at + "Observing job events on ".Length)..].Trim()
-                : null)
-            .OfType<string>();
+        process.LogMessages
+            .Where(message => message.StartsWith("Observing job events on ", StringComparison.Ordinal))
+            .Select(message => message["Observing job events on ".Length..].Trim());
 
     private static async Task<string> WaitForAsync(Func<string?> probe, string what)
     {

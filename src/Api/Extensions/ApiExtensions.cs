@@ -6,6 +6,7 @@ using LabCharts.Api.OpenApi;
 using LabCharts.Api.Push;
 using LabCharts.Jobs;
 using LabCharts.Jobs.Scheduling;
+using LabCharts.Jobs.Telemetry;
 using LabCharts.Jobs.RabbitMq;
 using LabCharts.Jobs.S3;
 using LabCharts.Processing;
@@ -21,6 +22,7 @@ public static class ApiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddLabChartsHostDefaults();
+        builder.AddLabChartsTelemetry("labcharts-api");
         builder.AddRabbitMq();
         builder.AddS3Storage();
         builder.AddLabChartsJobs();

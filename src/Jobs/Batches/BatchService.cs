@@ -5,6 +5,7 @@ using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Storage;
+using LabCharts.Jobs.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -223,6 +224,7 @@ public sealed class BatchService(
                 }
                 using var lease = await limiter.AcquireAsync(1, cancellationToken);
                 await queue.PublishAsync(new JobMessage(jobs[i].JobId, jobs[i].Owner, JobLane.Batch, batchId), cancellationToken);
+                LabChartsTelemetry.BatchJobs.Add(1, new KeyValuePair<string, object?>("outcome", "published"));
                 batch = batch with { Published = i + 1 };
             }
             await batches.SaveAsync(batch with { PublishedAt = time.GetUtcNow() }, cancellationToken);

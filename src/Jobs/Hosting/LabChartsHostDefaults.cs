@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using LabCharts.Jobs.Telemetry;
 
 namespace LabCharts.Jobs.Hosting;
 
@@ -18,20 +19,26 @@ public static class LabChartsHostDefaults
     /// <summary>
     /// Listen on <c>PORT</c> when set (WeChat Cloud Run's templates use 80), else on ASP.NET's own
     /// settings (<c>ASPNETCORE_URLS</c>/<c>HTTP_PORTS</c>, launch profile), else on
-    /// <paramref name="fallbackUrl"/>. Problem details for every framework error, one line of log
-    /// per entry with a UTC timestamp.
+    /// <paramref name="fallbackUrl"/> (none: only the metrics port); and on <c>Telemetry:MetricsPort</c>
+    /// when set. Problem details for every framework error, one line of log per entry with a UTC timestamp.
     /// </summary>
-    public static WebApplicationBuilder AddLabChartsHostDefaults(this WebApplicationBuilder builder, string fallbackUrl = "http://localhost:8080")
+    public static WebApplicationBuilder AddLabChartsHostDefaults(this WebApplicationBuilder builder, string? fallbackUrl = "http://localhost:8080")
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var port = builder.Configuration["PORT"];
-        if (!string.IsNullOrWhiteSpace(port))
+        // PORT (Cloud Run), else ASP.NET's own URLS/HTTP_PORTS, else the fallback; plus the metrics port
+        // when /metrics is on (Telemetry:MetricsPort), which the gateway never forwards.
+        var configuration = builder.Configuration;
+        var port = configuration["PORT"];
+        var urls = !string.IsNullOrWhiteSpace(port) ? $"http://+:{port.Trim()}"
+            : !string.IsNullOrEmpty(configuration["URLS"]) ? configuration["URLS"]!
+            : !string.IsNullOrEmpty(configuration["HTTP_PORTS"])
+                ? string.Join(';', configuration["HTTP_PORTS"]!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://+:{p}"))
+            : fallbackUrl;
+        var metricsPort = configuration.GetValue("Telemetry:MetricsPort", 0);
+        var listen = string.Join(';', new[] { urls, metricsPort > 0 ? $"http://+:{metricsPort}" : null }.Where(u => !string.IsNullOrEmpty(u)));
+        if (listen.Length > 0)
         {
-            builder.WebHost.UseUrls($"http://+:{port.Trim()}");
-        }
-        else if (string.IsNullOrEmpty(builder.Configuration["URLS"]) && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]))
-        {
-            builder.WebHost.UseUrls(fallbackUrl);
+            builder.WebHost.UseUrls(listen);
         }
 
         builder.AddLabChartsLogging();
@@ -41,16 +48,36 @@ public static class LabChartsHostDefaults
         return builder;
     }
 
-    /// <summary>One line of log per entry, with a UTC timestamp (every host, with or without HTTP).</summary>
+    /// <summary>
+    /// One line of log per entry with a UTC timestamp (every host, with or without HTTP): plain text in
+    /// Development, JSON elsewhere (or with <c>Logging:Console:FormatterName=json</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddLabChartsLogging(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Logging.AddSimpleConsole(o =>
+        // Every log line carries the trace and span it was written in (a job's, across API and worker).
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (builder.Environment.IsDevelopment() && builder.Configuration["Logging:Console:FormatterName"] != "json")
         {
-            o.SingleLine = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+        }
+        else
+        {
+            // Production: one JSON object per line on stdout (Cloud Run's customLogs: stdout), with the
+            // scopes: job id, batch id, owner (a hash of the caller, never the openid), trace and span.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+            });
+        }
         return builder;
     }
 
@@ -59,6 +86,7 @@ public static class LabChartsHostDefaults
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
+        app.MapLabChartsMetrics();
         app.UseStatusCodePages();
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });

@@ -1,4 +1,5 @@
 using LabCharts.Jobs.Problems;
+using LabCharts.Jobs.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ public static class ProblemResults
     public static ProblemHttpResult ToResult(this Problem problem, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        LabChartsTelemetry.Problems.Add(1, new KeyValuePair<string, object?>("code", problem.Code), new("status", problem.Status));
         var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
         if (problem.Field is not null)
         {

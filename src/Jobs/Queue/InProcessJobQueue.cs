@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using LabCharts.Jobs.Messages;
+using LabCharts.Jobs.Telemetry;
 
 namespace LabCharts.Jobs.Queue;
 
@@ -41,7 +42,8 @@ public sealed class InProcessJobQueue : IJobQueue, IJobDeliverySource, IQueueDep
         ]);
 
     private ValueTask Enqueue(JobMessage message, int count, CancellationToken cancellationToken) =>
-        (message.Lane == JobLane.Batch ? _batch : _interactive).Writer.WriteAsync((message, count), cancellationToken);
+        (message.Lane == JobLane.Batch ? _batch : _interactive).Writer.WriteAsync(
+            (message with { TraceParent = message.TraceParent ?? LabChartsTelemetry.CurrentTraceParent }, count), cancellationToken);
 
     private sealed class Delivery(InProcessJobQueue queue, JobMessage message, int count) : JobDelivery(message, count)
     {

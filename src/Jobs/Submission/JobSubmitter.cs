@@ -4,6 +4,7 @@ using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace LabCharts.Jobs.Submission;
@@ -60,6 +61,8 @@ public sealed class JobSubmitter(
             await MarkRefusedAsync(record);
             throw;
         }
+        LabChartsTelemetry.JobsSubmitted.Add(1, new KeyValuePair<string, object?>("experiment", record.Experiment));
+        logger.LogInformation("Job {JobId} accepted ({Experiment}) for {Owner}", record.Id, record.Experiment, record.Owner);
     }
 
     /// <summary>
