@@ -31,7 +31,7 @@ public sealed class CloudRunCosCredentials : RefreshingAWSCredentials
         _http.Timeout = TimeSpan.FromSeconds(5);
         PreemptExpiryTime = refreshBefore;
         // The keys count as expired this long before ExpiredTime (a request signed just before it still arrives in time).
-        ExpirationBuffer = TimeSpan.FromSeconds(10);
+        ExpirationBuffer = TimeSpan.FromSeconds(5);
     }
 
     /// <summary>How many times the credentials were fetched.</summary>

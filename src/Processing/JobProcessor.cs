@@ -161,6 +161,11 @@ public sealed class JobProcessor(
         {
             return (JobOutcome.Done, Failed(record, error is ProblemException known ? known.Problem : ProblemCatalog.FromAnalysis((AnalysisException)error), batchId));
         }
+        catch (StorageUnavailableException)
+        {
+            // Not the job's fault and not an attempt: the worker holds the delivery until storage answers.
+            throw;
+        }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (deliveryCount < options.Value.MaxAttempts)

@@ -1,6 +1,7 @@
 using LabCharts.Jobs.Batches;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Queue;
+using LabCharts.Jobs.Storage;
 using LabCharts.Jobs.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,9 +22,12 @@ public sealed class JobWorkerService(
     IOptions<BatchOptions> batchOptions,
     ILogger<JobWorkerService> logger) : BackgroundService
 {
+    private CancellationToken _stopping;
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         var concurrency = options.Value.EffectiveConcurrency;
         // Students first: each lane is read on its own and takes only as many deliveries as its own
         // capacity allows — students up to every slot, batch jobs up to this share — and a taken
@@ -130,17 +134,35 @@ public sealed class JobWorkerService(
             ["BatchId"] = message.BatchId,
         });
         JobOutcome outcome;
-        try
+        var hold = TimeSpan.FromSeconds(0.5);
+        var outageSince = DateTime.UtcNow;
+        while (true)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var processor = scope.ServiceProvider.GetRequiredService<JobProcessor>();
-            outcome = await processor.ProcessAsync(delivery.Message, delivery.DeliveryCount, cancellationToken);
-        }
-        catch (Exception error)
-        {
-            // Even recording the failure failed (storage down): keep the message and try again.
-            logger.LogError(error, "Job {JobId} could not be processed; retrying", delivery.Message.JobId);
-            outcome = JobOutcome.Retry;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var processor = scope.ServiceProvider.GetRequiredService<JobProcessor>();
+                outcome = await processor.ProcessAsync(delivery.Message, delivery.DeliveryCount, cancellationToken);
+                break;
+            }
+            catch (StorageUnavailableException error)
+                when (!_stopping.IsCancellationRequested && DateTime.UtcNow - outageSince < options.Value.StorageOutageHold)
+            {
+                // Storage is down, nothing is wrong with the job: hold the delivery and try again here,
+                // so an outage uses up neither the job's attempts nor the broker's delivery limit.
+                logger.LogWarning("Storage unavailable for job {JobId} ({Reason}); trying again in {Delay} s",
+                    message.JobId, error.Message, hold.TotalSeconds);
+                await Task.Delay(hold, CancellationToken.None);
+                hold = TimeSpan.FromSeconds(Math.Min(10, hold.TotalSeconds * 2));
+            }
+            catch (Exception error)
+            {
+                // Even recording the failure failed (or the outage outlasted the hold, or the worker is
+                // stopping): give the message back to try again.
+                logger.LogError(error, "Job {JobId} could not be processed; retrying", delivery.Message.JobId);
+                outcome = JobOutcome.Retry;
+                break;
+            }
         }
 
         if (outcome == JobOutcome.Done)

@@ -122,9 +122,9 @@ public sealed class CloudRunCredentialsTests
             builder.UseSetting("Storage:S3:Bucket", TestServices.S3Bucket);
             builder.UseSetting("Storage:S3:CredentialSource", "cloudrun");
             builder.UseSetting("Storage:S3:CloudRunAuthUrl", authUrl);
-            // Keys live 16 s: fetched again in the background after 4 s, and at once once they are
-            // within the 10 s expiry buffer (after 6 s).
-            builder.UseSetting("Storage:S3:CredentialRefreshBefore", "00:00:12");
+            // Keys live 20 s (lifetime below): fetched again in the background within 8 s of their end, at
+            // once inside the 5 s expiry buffer; about one fetch every 7 to 12 s.
+            builder.UseSetting("Storage:S3:CredentialRefreshBefore", "00:00:08");
             builder.UseSetting("Storage:S3:MaxErrorRetry", "0");
             builder.UseSetting("Storage:Local:Root", _data);
             builder.UseSetting("Sweeper:Enabled", "false");
@@ -149,17 +149,17 @@ public sealed class CloudRunCredentialsTests
     [Fact]
     public async Task Jobs_UnderLoad_AcrossSeveralKeyRefreshes_AllSucceed_UrlsCarryTheTokenAndEndWithTheKeys_NothingLogged()
     {
-        await using var standIn = new GetAuthStandIn(lifetimeSeconds: 16);
+        await using var standIn = new GetAuthStandIn(lifetimeSeconds: 20);
         var logs = new LogSink();
         await using var factory = new CloudRunFactory(standIn.Url, logs);
         using var client = Gateway(factory);
 
-        // 20 s of submissions, four at a time: the keys expire and are replaced at least twice meanwhile.
+        // 25 s of submissions, four at a time: the keys are replaced at least twice meanwhile.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var finished = new ConcurrentBag<JsonElement>();
         await Parallel.ForEachAsync(Enumerable.Range(0, 4), TestContext.Current.CancellationToken, async (_, cancellationToken) =>
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(20))
+            while (clock.Elapsed < TimeSpan.FromSeconds(25))
             {
                 using var response = await SubmitAsync(client, 10);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -170,9 +170,10 @@ public sealed class CloudRunCredentialsTests
         });
 
         Assert.All(finished, job => Assert.Equal("succeeded", job.GetProperty("status").GetString()));
-        Assert.True(standIn.Tokens.Count >= 3, $"keys fetched {standIn.Tokens.Count} times in 20 s of 16 s keys");
+        // Replaced as they near their end, and not on every request either.
+        Assert.InRange(standIn.Tokens.Count, 3, 8);
 
-        // A URL signed now carries the newest token and lives no longer than its keys (≤ 16 s), not the hour of Storage:UrlLifetime.
+        // A URL signed now carries the newest token and lives no longer than its keys (≤ 20 s), not the hour of Storage:UrlLifetime.
         var last = finished.Last();
         using var fresh = JsonDocument.Parse(await client.GetStringAsync($"/api/jobs/{last.GetProperty("id").GetString()}", TestContext.Current.CancellationToken));
         var url = new Uri(fresh.RootElement.GetProperty("artifacts")[0].GetProperty("url").GetString()!);

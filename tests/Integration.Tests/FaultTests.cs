@@ -9,7 +9,7 @@ namespace LabCharts.Integration.Tests;
 /// Issue 3's acceptance points, with the API and workers as separate processes over real RabbitMQ
 /// and S3: nothing accepted with 202 is lost, whatever happens to a worker or the broker.
 /// </summary>
-public sealed class FaultTests(ITestOutputHelper output)
+public sealed partial class FaultTests(ITestOutputHelper output)
 {
     private static async Task<List<string>> SubmitAsync(Deployment deployment, int count, int parallelism,
         ConcurrentBag<HttpStatusCode>? refused = null, Action<int>? onSubmitted = null)
@@ -191,10 +191,10 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
-    private static async Task Rabbitmqctl(string command)
+    private static async Task Rabbitmqctl(params string[] command)
     {
-        using var process = Process.Start(new ProcessStartInfo(TestServices.RabbitMqCtl, ["-q", command]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo(TestServices.RabbitMqCtl, ["-q", .. command]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"rabbitmqctl {command}: {await process.StandardError.ReadToEndAsync()}");
+        Assert.True(process.ExitCode == 0, $"rabbitmqctl {string.Join(' ', command)}: {await process.StandardError.ReadToEndAsync()}");
     }
 }

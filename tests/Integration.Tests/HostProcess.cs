@@ -107,7 +107,7 @@ public sealed class HostProcess : IAsyncDisposable
     private static string Configuration { get; } =
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    private static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = FindRepoRoot();
 
     private static string FindRepoRoot()
     {

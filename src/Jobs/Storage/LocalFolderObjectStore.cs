@@ -27,10 +27,10 @@ public sealed class LocalFolderObjectStore : IObjectStore
     public async Task PutAsync(StorageKey key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{Path.GetDirectoryName(path)}/.{Path.GetFileName(path)}.{Guid.NewGuid():N}{TemporarySuffix}";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
             {
                 await file.WriteAsync(content, cancellationToken);
@@ -39,9 +39,21 @@ public sealed class LocalFolderObjectStore : IObjectStore
             }
             File.Move(temporary, path, overwrite: true);
         }
-        catch
+        catch (Exception error)
         {
-            File.Delete(temporary);
+            // Nothing half-written stays: the object is either the old one or the new one, whole.
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (IOException)
+            {
+            }
+            if (error is IOException or UnauthorizedAccessException)
+            {
+                // A full disk (ENOSPC), a read-only or vanished volume: an outage, not a bug.
+                throw new StorageUnavailableException($"The local store could not write '{key}': {error.Message}", error);
+            }
             throw;
         }
     }

@@ -35,7 +35,7 @@ public abstract class JobQueueContract : IAsyncDisposable
 
         var delivery = await NextAsync();
 
-        Assert.Equal(message, delivery.Message);
+        Assert.Equal(message, Ids(delivery.Message));
         Assert.Equal(1, delivery.DeliveryCount);
         await delivery.AckAsync(TestContext.Current.CancellationToken);
     }
@@ -50,7 +50,7 @@ public abstract class JobQueueContract : IAsyncDisposable
         await first.RetryAsync(TestContext.Current.CancellationToken);
         var second = await NextAsync();
 
-        Assert.Equal(message, second.Message);
+        Assert.Equal(message, Ids(second.Message));
         Assert.Equal(2, second.DeliveryCount);
         await second.AckAsync(TestContext.Current.CancellationToken);
     }
@@ -68,11 +68,28 @@ public abstract class JobQueueContract : IAsyncDisposable
         var fromInteractive = await NextAsync(JobLane.Interactive);
         var fromBatch = await NextAsync(JobLane.Batch);
 
-        Assert.Equal(interactive, fromInteractive.Message);
-        Assert.Equal(batch, fromBatch.Message);
+        Assert.Equal(interactive, Ids(fromInteractive.Message));
+        Assert.Equal(batch, Ids(fromBatch.Message));
         await fromInteractive.AckAsync(ct);
         await fromBatch.AckAsync(ct);
     }
+
+    [Fact]
+    public async Task Publish_InsideASpan_TheDeliveryCarriesItsTraceContext()
+    {
+        var message = Message();
+        using (var span = new System.Diagnostics.Activity("submit").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start())
+        {
+            await Queue.PublishAsync(message, TestContext.Current.CancellationToken);
+            var delivery = await NextAsync();
+            Assert.True(System.Diagnostics.ActivityContext.TryParse(delivery.Message.TraceParent, null, out var carried), $"traceparent '{delivery.Message.TraceParent}'");
+            Assert.Equal(span.TraceId, carried.TraceId);
+            await delivery.AckAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The message without its trace context (which depends on the span it was published in).</summary>
+    private static JobMessage Ids(JobMessage message) => message with { TraceParent = null };
 
     /// <summary>Lets a broker's prefetch fill the local buffers before the first read.</summary>
     protected virtual Task WarmUpAsync() => Task.CompletedTask;
