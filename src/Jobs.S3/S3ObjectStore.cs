@@ -78,7 +78,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix, MaxKeys = 1000 };
         while (true)
         {
-            var response = await _client.ListObjectsV2Async(request, cancellationToken);
+            var response = await GuardAsync($"{prefix}*", () => _client.ListObjectsV2Async(request, cancellationToken));
             foreach (var item in response.S3Objects ?? [])
             {
                 // Objects that other tools put in the bucket under odd names are not ours: skip them.
@@ -123,19 +123,31 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     /// The SDK has already retried timeouts and 5xx (<see cref="S3StorageOptions.MaxErrorRetry"/>);
     /// what still fails is the store being unavailable, which callers turn into 503 or a retry.
     /// </summary>
-    private static async Task<T> GuardAsync<T>(StorageKey key, Func<Task<T>> operation)
+    private static Task<T> GuardAsync<T>(StorageKey key, Func<Task<T>> operation) => GuardAsync(key.Value, operation);
+
+    private static async Task<T> GuardAsync<T>(string what, Func<Task<T>> operation)
     {
         try
         {
             return await operation();
         }
-        catch (Exception error) when (error is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
-            // The SDK's ETag/MD5 check throws this on a malformed ETag (a torn read on a store without atomic overwrite).
-            or ArgumentOutOfRangeException)
+        catch (Exception error) when (IsOutage(error))
         {
-            throw new StorageUnavailableException($"Object storage failed on '{key}': {error.Message}", error);
+            throw new StorageUnavailableException($"Object storage failed on '{what}': {error.Message}", error);
         }
     }
+
+    /// <summary>
+    /// What a store that does not answer, answers badly or drops the connection throws: SDK errors, HTTP and
+    /// socket errors (a reset can surface as a bare <see cref="System.Net.Sockets.SocketException"/>), timeouts.
+    /// </summary>
+    private static bool IsOutage(Exception error) =>
+        error is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+            or System.Net.Sockets.SocketException or TimeoutException
+            // The SDK's own timeout, not a caller's cancellation (callers pass their token; that one is rethrown as is).
+            or TaskCanceledException { InnerException: TimeoutException }
+            // The SDK's ETag/MD5 check throws this on a malformed ETag (a torn read on a store without atomic overwrite).
+            or ArgumentOutOfRangeException;
 
     /// <inheritdoc />
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
@@ -145,7 +157,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, MaxKeys = 1 }, cancellationToken);
             return true;
         }
-        catch (Exception error) when (error is AmazonServiceException or HttpRequestException or TaskCanceledException or AmazonClientException)
+        catch (Exception error) when (IsOutage(error) || error is TaskCanceledException)
         {
             return false;
         }

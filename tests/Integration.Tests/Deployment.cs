@@ -226,7 +226,10 @@ public sealed class Deployment : IAsyncDisposable
         return keys;
     }
 
-    public string Logs => string.Join("\n---\n", _processes.Select(p => p.Output[^Math.Min(p.Output.Length, 4000)..]));
+    /// <summary>Every error line of each process, then the last 4,000 characters of its output.</summary>
+    public string Logs => string.Join("\n---\n", _processes.Select(p =>
+        string.Join('\n', p.Output.Split('\n').Where(line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)).Take(20))
+        + "\n…\n" + p.Output[^Math.Min(p.Output.Length, 4000)..]));
 
     public async ValueTask DisposeAsync()
     {

@@ -16,8 +16,9 @@ public sealed partial class FaultTests
     private sealed record LoadResult(List<string> Accepted, List<(HttpStatusCode Status, string Code, bool RetryAfter)> Refused);
 
     /// <summary>Submits from <paramref name="parallelism"/> loops until <paramref name="duration"/> has passed; only 202 and 503 may answer.</summary>
-    private static async Task<LoadResult> LoadAsync(HttpClient client, TimeSpan duration, int parallelism)
+    private static async Task<LoadResult> LoadAsync(Deployment deployment, TimeSpan duration, int parallelism)
     {
+        var client = deployment.Client;
         var accepted = new ConcurrentBag<string>();
         var refused = new ConcurrentBag<(HttpStatusCode, string, bool)>();
         var clock = Stopwatch.StartNew();
@@ -34,7 +35,7 @@ public sealed partial class FaultTests
                 }
                 else
                 {
-                    Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"only 202 or 503 may answer, got {(int)response.StatusCode}: {body}");
+                    Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"only 202 or 503 may answer, got {(int)response.StatusCode}: {body}\n{deployment.Logs}");
                     refused.Add((response.StatusCode, JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()!, response.Headers.RetryAfter is not null));
                     await Task.Delay(200, ct);
                 }
@@ -82,7 +83,7 @@ public sealed partial class FaultTests
             await Task.Delay(TimeSpan.FromSeconds(30));
             proxy.Down = false;
         });
-        var load = await LoadAsync(deployment.Client, TimeSpan.FromSeconds(60), parallelism: 4);
+        var load = await LoadAsync(deployment, TimeSpan.FromSeconds(60), parallelism: 4);
         await outage;
         var drained = Stopwatch.StartNew();
         var statuses = await deployment.WaitAllFinalAsync(load.Accepted, TimeSpan.FromMinutes(3));
@@ -131,7 +132,7 @@ public sealed partial class FaultTests
                 await Task.Delay(TimeSpan.FromSeconds(10));
                 await Rabbitmqctl("set_vm_memory_high_watermark", "0.4");
             });
-            var load = await LoadAsync(deployment.Client, TimeSpan.FromSeconds(25), parallelism: 4);
+            var load = await LoadAsync(deployment, TimeSpan.FromSeconds(25), parallelism: 4);
             await alarm;
             var statuses = await deployment.WaitAllFinalAsync(load.Accepted, TimeSpan.FromMinutes(2));
             output.WriteLine($"{load.Accepted.Count} accepted, {load.Refused.Count} refused during the alarm ({string.Join(", ", load.Refused.Select(r => r.Code).Distinct())})");
