@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using LabCharts.Analysis;
+using LabCharts.Jobs;
+using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Telemetry;
 using LabCharts.Jobs.Validation;
@@ -20,10 +22,30 @@ public sealed class JobPipeline(ChartRenderer renderer)
     /// <summary>Artifact name of the processed-data CSV.</summary>
     public const string DataName = "data";
 
-    /// <summary>Runs a validated job. Analysis errors surface as <see cref="LabCharts.Analysis.AnalysisException"/>.</summary>
+    /// <summary>
+    /// Runs a validated job. Analysis errors surface as <see cref="LabCharts.Analysis.AnalysisException"/>;
+    /// anything else the computation throws (a value so large or small that the fit or the chart
+    /// overflows: 1e308, 5e-324) as <c>not_computable</c>. The pipeline is pure and deterministic, so such a
+    /// job would fail the same way on every attempt: it ends at once instead of being retried. The result
+    /// must also be writable as JSON (finite numbers only).
+    /// </summary>
     public PipelineOutput Run(ValidatedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        try
+        {
+            var output = Compute(job);
+            _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(output.Result, LabChartsJson.Default.JobResult);
+            return output;
+        }
+        catch (Exception error) when (error is not (AnalysisException or ProblemException or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new ProblemException(ProblemCatalog.NotComputable(), error);
+        }
+    }
+
+    private PipelineOutput Compute(ValidatedJob job)
+    {
         var experiment = new KeyValuePair<string, object?>("experiment", job.Analysis.Input.Experiment);
         var started = Stopwatch.GetTimestamp();
         AnalysisResult analysis;

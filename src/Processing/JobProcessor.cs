@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LabCharts.Analysis;
+using LabCharts.Jobs;
 using LabCharts.Jobs.Events;
 using LabCharts.Jobs.Messages;
 using LabCharts.Jobs.Problems;
@@ -159,6 +160,11 @@ public sealed class JobProcessor(
         }
         catch (Exception error) when (error is ProblemException or AnalysisException)
         {
+            if (error.InnerException is { } cause)
+            {
+                // not_computable: the data pass the checks but break the computation; worth a look.
+                logger.LogWarning(cause, "Job {JobId} could not be computed from its data", record.Id);
+            }
             return (JobOutcome.Done, Failed(record, error is ProblemException known ? known.Problem : ProblemCatalog.FromAnalysis((AnalysisException)error), batchId));
         }
         catch (StorageUnavailableException)

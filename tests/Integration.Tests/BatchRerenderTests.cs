@@ -230,4 +230,44 @@ public sealed class BatchRerenderTests(ITestOutputHelper output)
             Assert.Equal(2, (await GetJsonAsync(owner, $"/api/jobs/{id}")).GetProperty("renderVersion").GetInt32());
         }
     }
+    [Fact]
+    public async Task WorkerKilledMidBatch_AnotherWorkerFinishesIt_EachJobReRenderedOnce_CountsExact()
+    {
+        // Published at 10 a second: the batch is still going when the worker dies.
+        await using var deployment = await Deployment.CreateAsync(new Dictionary<string, string> { ["Admin__Token"] = Token, ["Batches__PublishRate"] = "10" });
+        await deployment.StartApiAsync();
+        var first = deployment.StartWorker(new Dictionary<string, string> { ["Worker__Concurrency"] = "2" });
+        using var admin = new HttpClient { BaseAddress = deployment.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var ids = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            ids.Add(await SubmitAsync(deployment.Client, Deployment.SmallJob(i)));
+        }
+        Assert.All(await deployment.WaitAllFinalAsync(ids, TimeSpan.FromMinutes(2)), s => Assert.Equal("succeeded", s.Value));
+
+        using var started = await admin.PostAsync("/api/admin/rerender", new StringContent("""{"experiments": ["custom"]}""", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var batchId = JsonDocument.Parse(await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("batchId").GetString()!;
+        // kill -9 once the batch is under way, with jobs in the worker's hands.
+        for (var i = 0; i < 600 && (await GetJsonAsync(admin, $"/api/admin/batches/{batchId}")).GetProperty("succeeded").GetInt32() < 5; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        first.KillHard();
+        var doneAtKill = (await GetJsonAsync(admin, $"/api/admin/batches/{batchId}")).GetProperty("succeeded").GetInt32();
+        deployment.StartWorker();
+
+        var batch = await UntilBatchFinishedAsync(admin, batchId);
+        output.WriteLine($"worker killed with {doneAtKill}/40 re-rendered; batch {batch.GetProperty("state").GetString()}: {batch.GetProperty("succeeded").GetInt32()} succeeded, {batch.GetProperty("failed").GetInt32()} failed");
+        Assert.InRange(doneAtKill, 1, 39);
+        Assert.Equal("succeeded", batch.GetProperty("state").GetString());
+        Assert.Equal(40, batch.GetProperty("succeeded").GetInt32());
+        Assert.Equal(0, batch.GetProperty("failed").GetInt32());
+        foreach (var id in ids)
+        {
+            Assert.Equal(2, (await GetJsonAsync(deployment.Client, $"/api/jobs/{id}")).GetProperty("renderVersion").GetInt32());
+        }
+    }
 }

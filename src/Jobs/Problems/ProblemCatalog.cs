@@ -110,6 +110,15 @@ public static class ProblemCatalog
         "存储服务暂时不可用，请稍后重试。",
         "Storage is temporarily unavailable; please try again shortly.");
 
+    /// <summary>
+    /// The data pass every check but the computation cannot be carried out with them: a value so large or
+    /// so small (1e308, 5e-324) that the fit, its uncertainties or the chart overflow.
+    /// </summary>
+    public static Problem NotComputable() => new(
+        "not_computable", 400,
+        "无法用这些数据完成计算：有数值过大或过小（如 1e308），计算时溢出。请检查数据的数量级和单位。",
+        "The data cannot be computed: a value is so large or so small (such as 1e308) that the computation overflows. Check the magnitudes and units.");
+
     /// <summary>Something broke on our side; the job is not lost.</summary>
     public static Problem Internal() => new(
         "internal_error", 500, "服务器内部错误，请稍后重试。", "Internal error; please try again later.");
