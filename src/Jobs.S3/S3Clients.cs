@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
 using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +18,11 @@ internal static class S3Clients
                 ? new AnonymousAWSCredentials()
                 : new BasicAWSCredentials(settings.AccessKey, settings.SecretKey);
 
-    public static AmazonS3Client Create(S3StorageOptions settings, Uri endpoint, AWSCredentials credentials)
+    /// <summary>A client whose every request goes to <paramref name="bucketDomain"/> itself: a domain bound to the bucket.</summary>
+    public static AmazonS3Client CreateForBucketDomain(S3StorageOptions settings, Uri bucketDomain, AWSCredentials credentials) =>
+        Create(settings, bucketDomain, credentials, new BucketDomainEndpoints(bucketDomain));
+
+    public static AmazonS3Client Create(S3StorageOptions settings, Uri endpoint, AWSCredentials credentials, IEndpointProvider? endpoints = null)
     {
         var config = new AmazonS3Config
         {
@@ -32,6 +37,19 @@ internal static class S3Clients
             MaxErrorRetry = settings.MaxErrorRetry,
             RetryMode = RequestRetryMode.Standard,
         };
+        if (endpoints is not null)
+        {
+            config.EndpointProvider = endpoints;
+        }
         return new LabChartsS3Client(credentials, config);
+    }
+
+    /// <summary>Resolves every request to the bucket's own domain: the key is the whole path.</summary>
+    private sealed class BucketDomainEndpoints(Uri domain) : IEndpointProvider
+    {
+        private readonly string _url = domain.GetLeftPart(UriPartial.Authority);
+
+        // Empty attributes (not none): the S3 client reads them, e.g. to tell directory buckets apart.
+        public Endpoint ResolveEndpoint(EndpointParameters parameters) => new(_url, "{}", "{}");
     }
 }

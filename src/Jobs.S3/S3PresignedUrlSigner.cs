@@ -28,7 +28,9 @@ public sealed class S3PresignedUrlSigner : IArtifactUrlSigner, IDisposable
         var settings = s3.Value;
         _publicEndpoint = new Uri(string.IsNullOrWhiteSpace(settings.PublicEndpoint) ? settings.Endpoint! : settings.PublicEndpoint);
         _credentials = credentials ?? S3Clients.CredentialsFor(settings);
-        _publicClient = S3Clients.Create(settings, _publicEndpoint, _credentials);
+        _publicClient = settings.PublicEndpointIsBucket
+            ? S3Clients.CreateForBucketDomain(settings, _publicEndpoint, _credentials)
+            : S3Clients.Create(settings, _publicEndpoint, _credentials);
         _bucket = settings.Bucket;
         _lifetime = storage.Value.UrlLifetime;
         _time = time;

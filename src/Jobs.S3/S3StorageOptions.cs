@@ -25,6 +25,13 @@ public sealed class S3StorageOptions
     public string? SecretKey { get; set; }
 
     /// <summary>
+    /// True when <see cref="PublicEndpoint"/> is a domain bound to the bucket itself (a COS custom origin
+    /// domain, 自定义源站域名, or any CNAME of the bucket): signed URLs are then
+    /// <c>{PublicEndpoint}/{key}</c>, signed for that host, with the bucket in neither host nor path.
+    /// </summary>
+    public bool PublicEndpointIsBucket { get; set; }
+
+    /// <summary>
     /// Where the keys come from: <c>keys</c> (default: <see cref="AccessKey"/>/<see cref="SecretKey"/>, or
     /// anonymous without them) or <c>cloudrun</c> (temporary COS keys from <see cref="CloudRunAuthUrl"/>).
     /// </summary>

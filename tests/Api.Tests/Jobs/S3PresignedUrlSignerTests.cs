@@ -56,6 +56,47 @@ public sealed class S3PresignedUrlSignerTests
         Assert.Equal("<svg/>", await http.GetStringAsync(url, ct));
     }
 
+    [Fact]
+    public async Task Sign_PublicEndpointIsTheBucketsOwnDomain_KeyIsThePath_AndTheStoreAcceptsIt()
+    {
+        // A domain bound to the bucket (a COS custom origin domain). s3rver serves a request whose host is
+        // not an address as the bucket of that name, as S3 does for a CNAME: so the bucket is named as the domain.
+        var ct = TestContext.Current.CancellationToken;
+        var port = new Uri(TestServices.S3Endpoint).Port;
+        var domain = $"charts-{Guid.NewGuid():N}"[..20] + ".example";
+        var settings = S3Settings.ForTests($"http://{domain}:{port}");
+        settings.Bucket = domain;
+        settings.PublicEndpointIsBucket = true;
+        using (var admin = new Amazon.S3.AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials(TestServices.S3AccessKey, TestServices.S3SecretKey),
+            new Amazon.S3.AmazonS3Config { ServiceURL = TestServices.S3Endpoint, ForcePathStyle = true, UseHttp = true, AuthenticationRegion = "us-east-1" }))
+        {
+            await admin.PutBucketAsync(domain, ct);
+        }
+        using var store = new S3ObjectStore(Options.Create(settings));
+        var key = StorageKey.Of($"domain-{Guid.NewGuid():N}", "chart.svg");
+        await store.PutAsync(key, "<svg id=\"d\"/>"u8.ToArray(), "image/svg+xml", ct);
+        using var signer = Signer(settings, TimeSpan.FromMinutes(5));
+
+        var url = new Uri(signer.Sign(key).Url);
+
+        Assert.Equal(domain, url.Host);
+        Assert.Equal($"/{key.Value}", url.AbsolutePath);
+        Assert.Contains("X-Amz-Signature=", url.Query, StringComparison.Ordinal);
+        // The domain's DNS (a CNAME to the bucket) is played by connecting every host to the store on loopback.
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, token) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, token);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        });
+        Assert.Equal("<svg id=\"d\"/>", await http.GetStringAsync(url, ct));
+        // (s3rver does not check the signature of a request by bucket host, so the signature itself is
+        // not proven here; docs/deploy.md says so.)
+    }
+
     [Theory]
     // COS buckets created since 2024 refuse path-style: virtual-hosted, https.
     [InlineData("https://cos.ap-shanghai.myqcloud.com", "labcharts-1250000000.cos.ap-shanghai.myqcloud.com", "https", "/jobs/a/chart.png")]
