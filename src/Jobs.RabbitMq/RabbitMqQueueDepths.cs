@@ -22,7 +22,7 @@ public sealed class RabbitMqQueueDepths(RabbitMqConnection rabbit) : IQueueDepth
             }
             return depths;
         }
-        catch (Exception error) when (error is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or IOException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw new QueueUnavailableException($"RabbitMQ did not answer: {error.Message}", error);
         }

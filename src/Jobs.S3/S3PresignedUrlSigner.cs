@@ -20,6 +20,10 @@ public sealed class S3PresignedUrlSigner : IArtifactUrlSigner, IDisposable
     private readonly TimeProvider _time;
     private readonly AWSCredentials _credentials;
 
+    // The shortest life a URL signed with temporary keys gets: a minute, or half the refresh margin if
+    // that is shorter (keys that never live longer than the minimum would otherwise be fetched on every URL).
+    private readonly TimeSpan _minimumLifetime;
+
     /// <summary>Prepares a client for the public endpoint.</summary>
     public S3PresignedUrlSigner(IOptions<S3StorageOptions> s3, IOptions<StorageOptions> storage, TimeProvider time, AWSCredentials? credentials = null)
     {
@@ -28,6 +32,7 @@ public sealed class S3PresignedUrlSigner : IArtifactUrlSigner, IDisposable
         var settings = s3.Value;
         _publicEndpoint = new Uri(string.IsNullOrWhiteSpace(settings.PublicEndpoint) ? settings.Endpoint! : settings.PublicEndpoint);
         _credentials = credentials ?? S3Clients.CredentialsFor(settings);
+        _minimumLifetime = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, settings.CredentialRefreshBefore.Ticks / 2));
         _publicClient = settings.PublicEndpointIsBucket
             ? S3Clients.CreateForBucketDomain(settings, _publicEndpoint, _credentials)
             : S3Clients.Create(settings, _publicEndpoint, _credentials);
@@ -45,7 +50,15 @@ public sealed class S3PresignedUrlSigner : IArtifactUrlSigner, IDisposable
         var expiresAt = _time.GetUtcNow().Add(_lifetime);
         if (_credentials is RefreshingAWSCredentials temporary)
         {
-            temporary.GetCredentials();
+            try
+            {
+                // Keys with at least the minimum left, fetched now if the current ones have less.
+                temporary.GetCredentials(_minimumLifetime);
+            }
+            catch (AmazonClientException error)
+            {
+                throw new StorageUnavailableException($"No storage keys to sign with: {error.Message}", error);
+            }
             if (temporary.Expiration is { } keysExpire && new DateTimeOffset(DateTime.SpecifyKind(keysExpire, DateTimeKind.Utc)) < expiresAt)
             {
                 expiresAt = new DateTimeOffset(DateTime.SpecifyKind(keysExpire, DateTimeKind.Utc));

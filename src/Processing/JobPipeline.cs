@@ -24,8 +24,8 @@ public sealed class JobPipeline(ChartRenderer renderer)
 
     /// <summary>
     /// Runs a validated job. Analysis errors surface as <see cref="LabCharts.Analysis.AnalysisException"/>;
-    /// anything else the computation throws (a value so large or small that the fit or the chart
-    /// overflows: 1e308, 5e-324) as <c>not_computable</c>. The pipeline is pure and deterministic, so such a
+    /// the argument and arithmetic errors of a value so large or small that the fit or the chart
+    /// overflows (1e308, 5e-324) as <c>not_computable</c>. The pipeline is pure and deterministic, so such a
     /// job would fail the same way on every attempt: it ends at once instead of being retried. The result
     /// must also be writable as JSON (finite numbers only).
     /// </summary>
@@ -38,7 +38,9 @@ public sealed class JobPipeline(ChartRenderer renderer)
             _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(output.Result, LabChartsJson.Default.JobResult);
             return output;
         }
-        catch (Exception error) when (error is not (AnalysisException or ProblemException or OperationCanceledException or OutOfMemoryException))
+        // What overflowing numbers make the computation and the chart throw (a non-finite uncertainty or
+        // axis range, a result JSON cannot hold); any other exception is a bug of ours and is retried.
+        catch (Exception error) when (error is ArgumentException or ArithmeticException)
         {
             throw new ProblemException(ProblemCatalog.NotComputable(), error);
         }

@@ -30,8 +30,11 @@ public sealed class JobProcessor(
     TimeProvider time,
     ILogger<JobProcessor> logger)
 {
-    /// <summary>Processes one delivery of a job message.</summary>
-    public async Task<JobOutcome> ProcessAsync(JobMessage message, int deliveryCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processes one delivery of a job message. <paramref name="again"/>: the same delivery once more, after
+    /// storage did not answer; it is not another attempt (the record's attempts and the running event are not repeated).
+    /// </summary>
+    public async Task<JobOutcome> ProcessAsync(JobMessage message, int deliveryCount, CancellationToken cancellationToken, bool again = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message is { Lane: JobLane.Batch, BatchId: { } batchId })
@@ -49,15 +52,18 @@ public sealed class JobProcessor(
             return JobOutcome.Done;
         }
 
-        record = record with
+        if (!(again && record.Status == JobStatus.Running))
         {
-            Status = JobStatus.Running,
-            StartedAt = time.GetUtcNow(),
-            UpdatedAt = time.GetUtcNow(),
-            Attempts = record.Attempts + 1,
-        };
-        await records.SaveAsync(record, cancellationToken);
-        await events.AnnounceAsync(record, JobEventKind.Running, logger, cancellationToken);
+            record = record with
+            {
+                Status = JobStatus.Running,
+                StartedAt = time.GetUtcNow(),
+                UpdatedAt = time.GetUtcNow(),
+                Attempts = record.Attempts + 1,
+            };
+            await records.SaveAsync(record, cancellationToken);
+            await events.AnnounceAsync(record, JobEventKind.Running, logger, cancellationToken);
+        }
 
         var (outcome, finished) = await RunAsync(record, deliveryCount, batchId: null, cancellationToken);
         if (finished is not null)
@@ -160,10 +166,12 @@ public sealed class JobProcessor(
         }
         catch (Exception error) when (error is ProblemException or AnalysisException)
         {
-            if (error.InnerException is { } cause)
+            if (error is ProblemException { Problem.Code: "not_computable", InnerException: { } cause })
             {
-                // not_computable: the data pass the checks but break the computation; worth a look.
-                logger.LogWarning(cause, "Job {JobId} could not be computed from its data", record.Id);
+                // The data pass the checks but break the computation: worth a look. Where, not the message
+                // (which may quote the student's values).
+                logger.LogWarning("Job {JobId} could not be computed from its data: {Exception} in {Site}",
+                    record.Id, cause.GetType().FullName, cause.TargetSite?.DeclaringType?.FullName + "." + cause.TargetSite?.Name);
             }
             return (JobOutcome.Done, Failed(record, error is ProblemException known ? known.Problem : ProblemCatalog.FromAnalysis((AnalysisException)error), batchId));
         }

@@ -20,6 +20,7 @@ public sealed class JobWorkerService(
     IServiceScopeFactory scopes,
     IOptions<WorkerOptions> options,
     IOptions<BatchOptions> batchOptions,
+    TimeProvider time,
     ILogger<JobWorkerService> logger) : BackgroundService
 {
     private CancellationToken _stopping;
@@ -135,25 +136,34 @@ public sealed class JobWorkerService(
         });
         JobOutcome outcome;
         var hold = TimeSpan.FromSeconds(0.5);
-        var outageSince = DateTime.UtcNow;
+        var outageSince = time.GetUtcNow();
+        var held = false;
         while (true)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var processor = scope.ServiceProvider.GetRequiredService<JobProcessor>();
-                outcome = await processor.ProcessAsync(delivery.Message, delivery.DeliveryCount, cancellationToken);
+                outcome = await processor.ProcessAsync(delivery.Message, delivery.DeliveryCount, cancellationToken, again: held);
                 break;
             }
             catch (StorageUnavailableException error)
-                when (!_stopping.IsCancellationRequested && DateTime.UtcNow - outageSince < options.Value.StorageOutageHold)
+                when (!_stopping.IsCancellationRequested && time.GetUtcNow() - outageSince < options.Value.StorageOutageHold)
             {
                 // Storage is down, nothing is wrong with the job: hold the delivery and try again here,
                 // so an outage uses up neither the job's attempts nor the broker's delivery limit.
                 logger.LogWarning("Storage unavailable for job {JobId} ({Reason}); trying again in {Delay} s",
                     message.JobId, error.Message, hold.TotalSeconds);
-                await Task.Delay(hold, CancellationToken.None);
+                try
+                {
+                    await Task.Delay(hold, time, _stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping: the next round gives the message back.
+                }
                 hold = TimeSpan.FromSeconds(Math.Min(10, hold.TotalSeconds * 2));
+                held = true;
             }
             catch (Exception error)
             {

@@ -24,5 +24,10 @@ public sealed class ExtremeValuesTests : IDisposable
         using var client = _factory.CreateClient();
         using var response = await client.PostAsync("/api/jobs?wait=10", SampleRequests.Json(body), TestContext.Current.CancellationToken);
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "not_computable", "an overflowing value");
+        // At once: one attempt, not five.
+        using var list = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/jobs", TestContext.Current.CancellationToken));
+        var id = list.RootElement.GetProperty("items")[0].GetProperty("id").GetString();
+        using var job = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/jobs/{id}", TestContext.Current.CancellationToken));
+        Assert.Equal(1, job.RootElement.GetProperty("attempts").GetInt32());
     }
 }

@@ -206,8 +206,12 @@ public sealed class BatchRerenderTests(ITestOutputHelper output)
             TestContext.Current.CancellationToken);
         using var accepted = JsonDocument.Parse(await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var batchId = accepted.RootElement.GetProperty("batchId").GetString()!;
-        // 12 jobs at 3 per second: kill the publishing API about a third of the way in.
-        await Task.Delay(2500, TestContext.Current.CancellationToken);
+        // 12 jobs at 3 per second: kill the publishing API once a few are out (about a third of the way in),
+        // watched on the other replica rather than timed, since the scan before publishing takes a while under load.
+        for (var i = 0; i < 300 && (await GetJsonAsync(adminB, $"/api/admin/batches/{batchId}")).GetProperty("published").GetInt32() < 3; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
         deployment.ApiProcesses[0].KillHard();
         var atKill = await GetJsonAsync(adminB, $"/api/admin/batches/{batchId}");
         output.WriteLine($"at the kill: {atKill}");

@@ -75,7 +75,8 @@ public sealed class DiskFullTests(ITestOutputHelper output)
             }
             foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
             {
-                Assert.False(Path.GetFileName(file).StartsWith('.') && file.EndsWith(".tmp", StringComparison.Ordinal), $"left behind: {file}");
+                // The store writes `.{name}.{guid}.partial` and renames it; none may survive a failed write.
+                Assert.False(Path.GetFileName(file).StartsWith('.') && file.EndsWith(".partial", StringComparison.Ordinal), $"left behind: {file}");
                 if (file.EndsWith("record.json", StringComparison.Ordinal))
                 {
                     using var _ = JsonDocument.Parse(await File.ReadAllBytesAsync(file));

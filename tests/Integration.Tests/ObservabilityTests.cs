@@ -46,9 +46,16 @@ public sealed class ObservabilityTests(ITestOutputHelper output)
         }
         output.WriteLine(string.Join('\n', workerText.Split('\n').Where(l => l.StartsWith("labcharts_jobs", StringComparison.Ordinal))));
 
-        // /metrics is not on the service port the gateway forwards.
+        // /metrics is not on the service port the gateway forwards, whatever Host a client writes; and the
+        // metrics port serves nothing but /metrics.
         using var onServicePort = await deployment.Client.GetAsync("/metrics", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, onServicePort.StatusCode);
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        spoofed.Headers.Host = $"127.0.0.1:{apiMetrics}";
+        using var spoofedAnswer = await deployment.Client.SendAsync(spoofed, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, spoofedAnswer.StatusCode);
+        using var apiOnMetricsPort = await http.GetAsync(new Uri($"http://127.0.0.1:{apiMetrics}/api/experiments"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, apiOnMetricsPort.StatusCode);
 
         // One trace: the API's "accepted" line and the worker's "succeeded" line of a job carry the same trace id,
         // and the worker's lines name the job and its owner (the storage hash, not the openid).

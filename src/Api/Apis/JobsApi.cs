@@ -64,8 +64,10 @@ public static class JobsApi
                 {
                     await submitter.SubmitAsync(record, body, cancellationToken);
                 }
-                catch (QueueUnavailableException)
+                catch (QueueUnavailableException error)
                 {
+                    request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobsApi))
+                        .LogWarning("/api/jobs answered 503 queue_unavailable: {Reason}", error.Message);
                     request.HttpContext.Response.Headers.RetryAfter = "5";
                     return ProblemCatalog.QueueUnavailable().ToResult(request);
                 }

@@ -29,12 +29,19 @@ public static class LabChartsHostDefaults
         // when /metrics is on (Telemetry:MetricsPort), which the gateway never forwards.
         var configuration = builder.Configuration;
         var port = configuration["PORT"];
+        var metricsPort = configuration.GetValue("Telemetry:MetricsPort", 0);
+        if (metricsPort > 0 && int.TryParse(port, out var servicePort) && servicePort == metricsPort)
+        {
+            throw new InvalidOperationException($"Telemetry:MetricsPort ({metricsPort}) must differ from PORT: /metrics is never served on the service port.");
+        }
+        // Without a fallback (a worker that only serves /metrics) ASP.NET's own URLS/HTTP_PORTS (the image's
+        // 8080) are not bound either.
         var urls = !string.IsNullOrWhiteSpace(port) ? $"http://+:{port.Trim()}"
+            : fallbackUrl is null ? null
             : !string.IsNullOrEmpty(configuration["URLS"]) ? configuration["URLS"]!
             : !string.IsNullOrEmpty(configuration["HTTP_PORTS"])
                 ? string.Join(';', configuration["HTTP_PORTS"]!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://+:{p}"))
             : fallbackUrl;
-        var metricsPort = configuration.GetValue("Telemetry:MetricsPort", 0);
         var listen = string.Join(';', new[] { urls, metricsPort > 0 ? $"http://+:{metricsPort}" : null }.Where(u => !string.IsNullOrEmpty(u)));
         if (listen.Length > 0)
         {
@@ -86,7 +93,7 @@ public static class LabChartsHostDefaults
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
-        app.MapLabChartsMetrics();
+        app.UseLabChartsMetrics();
         app.UseStatusCodePages();
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });

@@ -46,7 +46,7 @@ public sealed class LocalFolderObjectStore : IObjectStore
             {
                 File.Delete(temporary);
             }
-            catch (IOException)
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
             {
             }
             if (error is IOException or UnauthorizedAccessException)

@@ -74,7 +74,7 @@ public static class LabChartsTelemetry
     public static Activity? StartProcessing(JobMessage message, int deliveryCount)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        ActivityContext.TryParse(message.TraceParent, null, isRemote: true, out var parent);
         var activity = Source.StartActivity("job process", ActivityKind.Consumer, parent);
         activity?.SetTag("labcharts.job.id", message.JobId);
         activity?.SetTag("labcharts.job.lane", message.Lane == JobLane.Batch ? "batch" : "interactive");

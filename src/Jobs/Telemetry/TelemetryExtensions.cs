@@ -56,14 +56,28 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/metrics</c> on the metrics port only (nothing on the service port).</summary>
-    public static WebApplication MapLabChartsMetrics(this WebApplication app)
+    /// <summary>
+    /// Serves <c>/metrics</c> to requests that arrived on the metrics port, told by the connection's local
+    /// port (never the Host header a client writes), and nothing else there: the API is not reachable on
+    /// the metrics port, nor the metrics on the service port.
+    /// </summary>
+    public static WebApplication UseLabChartsMetrics(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var port = app.Configuration.MetricsPort();
         if (port > 0)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{port}");
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Connection.LocalPort == port && context.Request.Path == "/metrics");
+            app.Use((context, next) =>
+            {
+                if (context.Connection.LocalPort == port)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+                return next(context);
+            });
         }
         return app;
     }
