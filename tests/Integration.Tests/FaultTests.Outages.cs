@@ -89,8 +89,9 @@ public sealed partial class FaultTests
         var statuses = await deployment.WaitAllFinalAsync(load.Accepted, TimeSpan.FromMinutes(3));
         output.WriteLine($"{load.Accepted.Count} accepted, {load.Refused.Count} refused (503) during the outage; all final {drained.Elapsed.TotalSeconds:F1} s after the load");
 
-        Assert.NotEmpty(load.Refused);
-        Assert.All(load.Refused, r => Assert.True(r.Code == "storage_unavailable" && r.RetryAfter, $"{r.Code}, Retry-After {r.RetryAfter}"));
+        // Every refusal is an outage answer with Retry-After; the outage made storage_unavailable ones.
+        Assert.All(load.Refused, r => Assert.True(r.Code is "storage_unavailable" or "queue_unavailable" && r.RetryAfter, $"{r.Code}, Retry-After {r.RetryAfter}"));
+        Assert.Contains(load.Refused, r => r.Code == "storage_unavailable");
         var notSucceeded = load.Accepted.Where(id => statuses.GetValueOrDefault(id) != "succeeded").ToList();
         Assert.True(notSucceeded.Count == 0, $"{notSucceeded.Count} accepted jobs not succeeded\n{deployment.Logs}");
         await AssertNothingHalfWrittenAsync(deployment);
@@ -137,8 +138,10 @@ public sealed partial class FaultTests
             var statuses = await deployment.WaitAllFinalAsync(load.Accepted, TimeSpan.FromMinutes(2));
             output.WriteLine($"{load.Accepted.Count} accepted, {load.Refused.Count} refused during the alarm ({string.Join(", ", load.Refused.Select(r => r.Code).Distinct())})");
 
-            Assert.NotEmpty(load.Refused);
-            Assert.All(load.Refused, r => Assert.True(r.Code == "queue_unavailable" && r.RetryAfter, $"{r.Code}, Retry-After {r.RetryAfter}"));
+            // Every refusal is an outage answer with Retry-After (s3rver, the S3 stand-in, can drop a request
+            // of its own now and then: storage_unavailable); the alarm made queue_unavailable ones.
+            Assert.All(load.Refused, r => Assert.True(r.Code is "storage_unavailable" or "queue_unavailable" && r.RetryAfter, $"{r.Code}, Retry-After {r.RetryAfter}"));
+            Assert.Contains(load.Refused, r => r.Code == "queue_unavailable");
             var notSucceeded = load.Accepted.Where(id => statuses.GetValueOrDefault(id) != "succeeded").ToList();
             Assert.True(notSucceeded.Count == 0, $"{notSucceeded.Count} accepted jobs not succeeded\n{deployment.Logs}");
             await AssertNothingHalfWrittenAsync(deployment);
