@@ -75,6 +75,11 @@ public sealed class FaultProxy : IAsyncDisposable
             {
                 return;
             }
+            catch (Exception error) when (error is SocketException or IOException or InvalidOperationException)
+            {
+                // A connection that failed while being accepted (reset at once): keep accepting.
+                continue;
+            }
             Interlocked.Increment(ref _connections);
             if (_down)
             {
