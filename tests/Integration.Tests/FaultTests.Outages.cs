@@ -66,6 +66,12 @@ public sealed partial class FaultTests
     [Fact]
     public async Task StorageUnreachableFor30sUnderLoad_Refusals503_QueuedJobsFinishAfter()
     {
+        // A long scenario (about 3 minutes under CI load), run by the documented fault command
+        // (LABCHARTS_FAULTS_LONG=1 ./test.sh tests/Integration.Tests), not by every test run.
+        if (Environment.GetEnvironmentVariable("LABCHARTS_FAULTS_LONG") != "1")
+        {
+            Assert.Skip("long fault scenario: LABCHARTS_FAULTS_LONG=1 runs it (docs/reliability.md)");
+        }
         await using var proxy = new FaultProxy(new Uri(TestServices.S3Endpoint));
         await using var deployment = await Deployment.CreateAsync(new Dictionary<string, string>
         {
