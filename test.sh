@@ -161,7 +161,8 @@ for trx in "$results"/*.trx; do
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get notExecuted)))
+  # Skipped tests are neither executed nor counted as notExecuted in the trx counters.
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 
 for suite in "${node_suites[@]}"; do

@@ -76,9 +76,8 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public async IAsyncEnumerable<StorageKey> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix, MaxKeys = 1000 };
-        while (true)
+        await foreach (var response in PagesAsync(request, $"{prefix}*", cancellationToken))
         {
-            var response = await GuardAsync($"{prefix}*", () => _client.ListObjectsV2Async(request, cancellationToken));
             foreach (var item in response.S3Objects ?? [])
             {
                 // Objects that other tools put in the bucket under odd names are not ours: skip them.
@@ -87,6 +86,35 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                     yield return key;
                 }
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListFoldersAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix, Delimiter = "/", MaxKeys = 1000 };
+        await foreach (var response in PagesAsync(request, $"{prefix}*/", cancellationToken))
+        {
+            foreach (var common in response.CommonPrefixes ?? [])
+            {
+                // "{prefix}{name}/": the name alone, when it is one a key may hold.
+                var name = common.Length > prefix.Length + 1 && common.StartsWith(prefix, StringComparison.Ordinal) ? common[prefix.Length..^1] : "";
+                if (StorageKey.IsSafeSegment(name))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every page of a listing, following the continuation tokens.</summary>
+    private async IAsyncEnumerable<ListObjectsV2Response> PagesAsync(ListObjectsV2Request request, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var response = await GuardAsync(what, () => _client.ListObjectsV2Async(request, cancellationToken));
+            yield return response;
             if (response.IsTruncated != true || string.IsNullOrEmpty(response.NextContinuationToken))
             {
                 yield break;

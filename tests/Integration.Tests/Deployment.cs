@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -164,6 +166,21 @@ public sealed class Deployment : IAsyncDisposable
         }
         """;
 
+    /// <summary>How long each <c>GET /api/jobs</c> of <see cref="StatusesAsync"/> took, and what it answered.</summary>
+    public ConcurrentQueue<(TimeSpan Took, int Status)> Listings { get; } = new();
+
+    private async Task<HttpResponseMessage> ListPageAsync(int page)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await Client.GetAsync($"/api/jobs?page={page}&pageSize=100");
+        Listings.Enqueue((clock.Elapsed, (int)response.StatusCode));
+        return response;
+    }
+
+    /// <summary>The slowest listing and how many answered 503, for a test's output.</summary>
+    public string ListingSummary => Listings.IsEmpty ? "no listings"
+        : $"{Listings.Count} listings, slowest {Listings.Max(l => l.Took).TotalSeconds:F1} s, {Listings.Count(l => l.Status == 503)} × 503";
+
     /// <summary>Status of every listed job of this deployment's user, by id.</summary>
     public async Task<Dictionary<string, string>> StatusesAsync()
     {
@@ -172,13 +189,13 @@ public sealed class Deployment : IAsyncDisposable
         {
             // 503 (storage_unavailable, with Retry-After) asks the client to try again: s3rver
             // overwrites objects in place, so a list racing hundreds of record writes can tear.
-            var response = await Client.GetAsync($"/api/jobs?page={page}&pageSize=100");
+            var response = await ListPageAsync(page);
             for (var retry = 0; response.StatusCode == HttpStatusCode.ServiceUnavailable && retry < 20; retry++)
             {
                 var delay = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
                 response.Dispose();
                 await Task.Delay(delay);
-                response = await Client.GetAsync($"/api/jobs?page={page}&pageSize=100");
+                response = await ListPageAsync(page);
             }
             using var _ = response;
             var text = await response.Content.ReadAsStringAsync();
@@ -228,7 +245,8 @@ public sealed class Deployment : IAsyncDisposable
 
     /// <summary>Every error line of each process, then the last 4,000 characters of its output.</summary>
     public string Logs => string.Join("\n---\n", _processes.Select(p =>
-        string.Join('\n', p.Output.Split('\n').Where(line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)).Take(20))
+        string.Join('\n', p.Output.Split('\n').Where(line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)
+            || line.Contains("answered 503", StringComparison.Ordinal)).Take(20))
         + "\n…\n" + p.Output[^Math.Min(p.Output.Length, 4000)..]));
 
     public async ValueTask DisposeAsync()

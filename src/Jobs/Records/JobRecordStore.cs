@@ -76,6 +76,13 @@ public sealed class JobRecordStore(IObjectStore store)
         }
     }
 
+    /// <summary>Drops what a submission that failed part-way may have left: its request and its marker (no record landed).</summary>
+    public async Task DeleteUnrecordedAsync(string owner, string jobId, CancellationToken cancellationToken)
+    {
+        await store.DeleteAsync(PendingKeyOf(owner, jobId), cancellationToken);
+        await store.DeleteAsync(KeyOf(owner, jobId, RequestName), cancellationToken);
+    }
+
     /// <summary>Drops a marker (its job is final).</summary>
     public Task DeletePendingAsync(string owner, string jobId, CancellationToken cancellationToken) =>
         store.DeleteAsync(PendingKeyOf(owner, jobId), cancellationToken);
@@ -119,17 +126,24 @@ public sealed class JobRecordStore(IObjectStore store)
         return stored is null ? null : JsonSerializer.Deserialize(stored.Content, LabChartsJson.Default.JobRequest);
     }
 
-    /// <summary>A page of an owner's jobs, newest first: one listing, then one read per job on the page.</summary>
+    /// <summary>
+    /// A page of an owner's jobs, newest first: one listing of the job folders (one entry per job, not one
+    /// per file), then one read per job on the page. A folder without a record (a submission that failed
+    /// part-way and could not be cleaned up) counts in the total but is left off its page.
+    /// </summary>
     public async Task<(IReadOnlyList<JobRecord> Items, int Total)> ListAsync(
         string owner, int page, int pageSize, CancellationToken cancellationToken)
     {
         var jobIds = new List<string>();
-        await foreach (var key in store.ListAsync($"jobs/{owner}/", cancellationToken))
+        if (!StorageKey.IsSafeSegment(owner))
         {
-            var parts = key.Value.Split('/');
-            if (parts.Length == 4 && parts[3] == RecordName && JobId.IsValid(parts[2]))
+            return ([], 0);
+        }
+        await foreach (var name in store.ListFoldersAsync(StorageKey.Of("jobs", owner).Value + "/", cancellationToken))
+        {
+            if (JobId.IsValid(name))
             {
-                jobIds.Add(parts[2]);
+                jobIds.Add(name);
             }
         }
         // Ids start with their creation time in fixed-width hex: reverse ordinal order is newest first.

@@ -15,6 +15,12 @@ public interface IObjectStore
     /// <summary>Keys under a prefix (which ends with <c>/</c>), in ordinal order.</summary>
     IAsyncEnumerable<StorageKey> ListAsync(string prefix, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The names of the folders directly under a prefix (which ends with <c>/</c>), in ordinal order: one
+    /// entry per folder however many objects it holds (a delimiter listing on S3).
+    /// </summary>
+    IAsyncEnumerable<string> ListFoldersAsync(string prefix, CancellationToken cancellationToken);
+
     /// <summary>Deletes an object if it exists.</summary>
     Task DeleteAsync(StorageKey key, CancellationToken cancellationToken);
 

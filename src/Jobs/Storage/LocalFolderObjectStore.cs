@@ -85,7 +85,7 @@ public sealed class LocalFolderObjectStore : IObjectStore
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             // Temporary files of writes in progress start with a dot and never parse as keys.
-            if (StorageKey.TryParse(Path.GetRelativePath(Root, file).Replace('\\', '/'), out var key))
+            if (TryKeyOf(file, out var key))
             {
                 keys.Add(key);
             }
@@ -98,6 +98,33 @@ public sealed class LocalFolderObjectStore : IObjectStore
         }
         await Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListFoldersAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var folder = Path.Combine(Root, prefix);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+        // As on S3, a folder is there while it holds an object: deletes leave empty directories behind.
+        var names = Directory.EnumerateDirectories(folder)
+            .Where(directory => StorageKey.IsSafeSegment(Path.GetFileName(directory))
+                && Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Any(file => TryKeyOf(file, out _)))
+            .Select(directory => Path.GetFileName(directory)!).ToList();
+        names.Sort(string.CompareOrdinal);
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return name;
+        }
+        await Task.CompletedTask;
+    }
+
+    /// <summary>The key a file under the root holds; temporary files of writes in progress hold none.</summary>
+    private bool TryKeyOf(string file, out StorageKey key) =>
+        StorageKey.TryParse(Path.GetRelativePath(Root, file).Replace('\\', '/'), out key);
 
     /// <inheritdoc />
     public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using LabCharts.Jobs.Problems;
 using LabCharts.Jobs.Queue;
 using LabCharts.Jobs.Records;
 using LabCharts.Jobs.Requests;
+using LabCharts.Jobs.Storage;
 using LabCharts.Jobs.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,9 @@ namespace LabCharts.Jobs.Submission;
 /// alike. Submitting is: create the record → store the request durably (with its pending marker) →
 /// publish the message → announce <see cref="JobEventKind.Queued"/>. When the queue refuses, the record
 /// is made final (<c>queue_unavailable</c>) so the sweeper never runs it behind the client's back,
-/// and <see cref="QueueUnavailableException"/> reaches the caller.
+/// and <see cref="QueueUnavailableException"/> reaches the caller; when the store fails part-way, what
+/// landed is made final or dropped as far as the store allows, and <see cref="StorageUnavailableException"/>
+/// reaches the caller.
 /// </summary>
 public sealed class JobSubmitter(
     JobRecordStore records,
@@ -48,7 +51,15 @@ public sealed class JobSubmitter(
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(request);
-        await records.CreateAsync(record, request, cancellationToken);
+        try
+        {
+            await records.CreateAsync(record, request, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            await UndoCreateAsync(record);
+            throw;
+        }
         // The record is stored as queued: that is the transition (announced before the publish, so
         // that a fast worker's "running" can never come first).
         await events.AnnounceAsync(record, JobEventKind.Queued, logger, cancellationToken);
@@ -70,13 +81,41 @@ public sealed class JobSubmitter(
     /// does not run it later behind the client's back. If even that write fails, the caller still
     /// hears "refused"; the record then stays queued with its marker and the sweeper runs it.
     /// </summary>
-    private async Task MarkRefusedAsync(JobRecord record)
+    private Task MarkRefusedAsync(JobRecord record) => MarkRefusedAsync(record, ProblemCatalog.QueueUnavailable());
+
+    /// <summary>
+    /// Storing the job failed part-way, and a failed write may still have landed (the store took it, the
+    /// answer was lost): the caller hears "refused", so a record that did land is made final
+    /// (<c>storage_unavailable</c>), and a request and marker without a record are dropped. While the store is still
+    /// down this fails too; then the sweeper finds the marker later and runs a job whose record landed.
+    /// </summary>
+    private async Task UndoCreateAsync(JobRecord record)
+    {
+        try
+        {
+            if (await records.GetAsync(record.Owner, record.Id, CancellationToken.None) is { Status: JobStatus.Queued })
+            {
+                await MarkRefusedAsync(record, ProblemCatalog.StorageUnavailable());
+            }
+            else
+            {
+                await records.DeleteUnrecordedAsync(record.Owner, record.Id, CancellationToken.None);
+            }
+        }
+        catch (StorageUnavailableException error)
+        {
+            logger.LogWarning("Job {JobId} could not be stored and the store is still unavailable ({Reason}); if its record landed, the sweeper will run it",
+                record.Id, error.Message);
+        }
+    }
+
+    private async Task MarkRefusedAsync(JobRecord record, Problem refusal)
     {
         var now = time.GetUtcNow();
         var failed = record with
         {
             Status = JobStatus.Failed,
-            Error = JobError.From(ProblemCatalog.QueueUnavailable()),
+            Error = JobError.From(refusal),
             UpdatedAt = now,
             FinishedAt = now,
         };
@@ -87,7 +126,7 @@ public sealed class JobSubmitter(
         }
         catch (Exception error)
         {
-            logger.LogError(error, "Job {JobId} was refused by the queue and could not be marked failed; the sweeper will run it", record.Id);
+            logger.LogError(error, "Job {JobId} was refused ({Code}) and could not be marked failed; the sweeper will run it", record.Id, refusal.Code);
         }
     }
 

@@ -63,6 +63,28 @@ public abstract class ObjectStoreContract
     }
 
     [Fact]
+    public async Task ListFolders_ManyFoldersOfSeveralFiles_OneNameEachInOrderAcrossPages()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // More folders than one S3 page holds (1000 entries), two files and a sub-folder in each.
+        var expected = Enumerable.Range(0, 1_005).Select(i => $"job{i:D5}").ToList();
+        var keys = expected.SelectMany(name => new[] { Key("jobs", name, "record.json"), Key("jobs", name, "request.json"), Key("jobs", name, "deeper", "x.json") });
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (key, token) => await Store.PutAsync(key, "{}"u8.ToArray(), ContentTypes.Json, token));
+        // A file beside the folders is not a folder; a folder beside the prefix is not under it.
+        await Store.PutAsync(Key("jobs", "loose.json"), "{}"u8.ToArray(), ContentTypes.Json, ct);
+        await Store.PutAsync(Key("jobsx", "job99999", "record.json"), "{}"u8.ToArray(), ContentTypes.Json, ct);
+        // A folder whose every object was deleted is gone.
+        await Store.PutAsync(Key("jobs", "emptied", "record.json"), "{}"u8.ToArray(), ContentTypes.Json, ct);
+        await Store.DeleteAsync(Key("jobs", "emptied", "record.json"), ct);
+
+        var listed = await Store.ListFoldersAsync($"{_prefix}/jobs/", ct).ToListAsync(ct);
+
+        Assert.Equal(expected, listed);
+        Assert.Empty(await Store.ListFoldersAsync($"{_prefix}/nothing-here/", ct).ToListAsync(ct));
+    }
+
+    [Fact]
     public async Task Delete_RemovesAndIsIdempotent()
     {
         var ct = TestContext.Current.CancellationToken;
