@@ -54,11 +54,12 @@ public sealed class BatchRerenderTests(ITestOutputHelper output)
     [Fact]
     public async Task TwoApisTwoWorkers_RerenderOneExperiment_EachJobOnce_CountsExact_CancelStopsPublishing()
     {
-        // 2 per second: the cancel below has 6 s to land before the 12 jobs of its batch are all published.
+        // 1 per second: the cancel below has 12 s to land before the 12 jobs of its batch are all published
+        // (under CI load, with other multi-process tests beside it, 6 s was once not enough).
         await using var deployment = await Deployment.CreateAsync(new Dictionary<string, string>
         {
             ["Admin__Token"] = Token,
-            ["Batches__PublishRate"] = "2",
+            ["Batches__PublishRate"] = "1",
         });
         await deployment.StartApiAsync();
         var (_, replica) = await deployment.StartApiReplicaAsync();
@@ -118,15 +119,16 @@ public sealed class BatchRerenderTests(ITestOutputHelper output)
             Assert.Equal(1, (await GetJsonAsync(owner, $"/api/jobs/{id}")).GetProperty("renderVersion").GetInt32());
         }
 
-        // 12 jobs at 2 per second: cancelled at once, the batch stops well short of them.
+        // 12 jobs at 1 per second: cancelled at once, the batch stops well short of them.
         using var slow = await adminA.PostAsync("/api/admin/rerender",
             new StringContent("""{"experiments": ["custom"]}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         using var slowAccepted = JsonDocument.Parse(await slow.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var slowId = slowAccepted.RootElement.GetProperty("batchId").GetString()!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var cancel = await adminB.PostAsync($"/api/admin/batches/{slowId}/cancel", null, TestContext.Current.CancellationToken);
         var cancelText = await cancel.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(cancel.StatusCode == HttpStatusCode.OK,
-            $"cancel: {(int)cancel.StatusCode} {cancelText}; started: {slowAccepted.RootElement}; now: {await GetJsonAsync(adminA, $"/api/admin/batches/{slowId}")}");
+            $"cancel: {(int)cancel.StatusCode} {cancelText} after {clock.Elapsed.TotalSeconds:F1} s; started: {slowAccepted.RootElement}; now: {await GetJsonAsync(adminA, $"/api/admin/batches/{slowId}")}");
         await Task.Delay(3000, TestContext.Current.CancellationToken);
         var cancelled = await GetJsonAsync(adminA, $"/api/admin/batches/{slowId}");
         output.WriteLine(cancelled.ToString());

@@ -209,7 +209,8 @@ public sealed class Deployment : IAsyncDisposable
             {
                 statuses[item.GetProperty("id").GetString()!] = item.GetProperty("status").GetString()!;
             }
-            if (items.GetArrayLength() < 100)
+            // Paged by total: a folder left without a record counts there but is left off its page.
+            if (page * 100 >= document.RootElement.GetProperty("total").GetInt32())
             {
                 return statuses;
             }

@@ -180,22 +180,24 @@ public static class JobsApi
                     ? Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token)
                     : Task.WhenAny(completed, Task.Delay(interval, deadline.Token)));
                 interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
-                var record = await records.GetAsync(caller.Owner, jobId, cancellationToken);
-                if (record is { Status: JobStatus.Succeeded or JobStatus.Failed })
+                try
                 {
-                    return record;
+                    if (await records.GetAsync(caller.Owner, jobId, cancellationToken) is { Status: JobStatus.Succeeded or JobStatus.Failed } record)
+                    {
+                        return record;
+                    }
+                }
+                catch (StorageUnavailableException)
+                {
+                    // One read the store dropped is no answer: the job is accepted and runs, so read again
+                    // until the deadline, then answer 202 with its id (never an error that would make the
+                    // client submit it again).
                 }
                 deadline.Token.ThrowIfCancellationRequested();
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return null;
-        }
-        catch (StorageUnavailableException)
-        {
-            // The job is accepted and will run: answer 202 with its id rather than an error that
-            // would make the client submit it again.
             return null;
         }
     }

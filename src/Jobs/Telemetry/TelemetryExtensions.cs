@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -29,6 +31,14 @@ public static class TelemetryExtensions
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var prometheus = configuration.MetricsPort() > 0;
         var version = typeof(LabChartsTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (!configuration.GetValue("Telemetry:TrustIncomingTraceContext", false))
+        {
+            // ASP.NET Core reads the incoming trace context through this propagator (the last one registered
+            // wins); OpenTelemetry's instrumentation reads it a second time unless its default propagator
+            // is the plain W3C one, which then defers to ASP.NET Core's activity.
+            builder.Services.AddSingleton<System.Diagnostics.DistributedContextPropagator>(new OutgoingOnlyPropagator());
+            Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
+        }
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["Telemetry:ServiceName"] ?? serviceName, serviceVersion: version))
             .WithTracing(tracing =>
