@@ -75,12 +75,13 @@ CTL
     echo "RabbitMQ did not start:" >&2; tail -n 30 "$WORK"/rabbit/log/*.log >&2 || true; exit 1
   fi
 
+  # s3rver with whole-object writes, as S3 and COS have them (tests/Shared/s3rver-atomic.js says why).
   # s3rver 3.7 can die on a race of its own (a PUT into a folder a concurrent DELETE is removing:
   # ENOENT, unhandled); the stand-in is then started again on the same data, as a real store stays up.
   (
     trap 'kill "$child" 2>/dev/null; exit 0' TERM
     while :; do
-      NODE_OPTIONS=--openssl-legacy-provider .tmp/s3rver/node_modules/.bin/s3rver \
+      NODE_OPTIONS=--openssl-legacy-provider node tests/Shared/s3rver-atomic.js \
         -d "$WORK/s3" -a 127.0.0.1 -p "$S3_PORT" -s --configure-bucket labcharts >>"$WORK/s3rver.log" 2>&1 &
       child=$!
       wait "$child" || true
