@@ -159,11 +159,24 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         {
             return await operation();
         }
+        catch (AmazonServiceException error) when (IsRefusal(error))
+        {
+            // Still "unavailable" to callers (503, a worker holds the delivery): nothing is lost while the
+            // operator mends it, but the message says where to look.
+            throw new StorageUnavailableException(
+                $"Object storage refused '{what}' ({(int)error.StatusCode} {error.ErrorCode}): check the bucket, endpoint and credentials. {error.Message}", error)
+            { Refused = true };
+        }
         catch (Exception error) when (IsOutage(error))
         {
             throw new StorageUnavailableException($"Object storage failed on '{what}': {error.Message}", error);
         }
     }
+
+    /// <summary>A 4xx that is no passing condition (not a timeout, a throttle or a conflict).</summary>
+    private static bool IsRefusal(AmazonServiceException error) =>
+        (int)error.StatusCode is >= 400 and < 500
+        && error.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests);
 
     /// <summary>
     /// What a store that does not answer, answers badly or drops the connection throws: SDK errors, HTTP and

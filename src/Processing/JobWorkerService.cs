@@ -152,7 +152,7 @@ public sealed class JobWorkerService(
             {
                 // Storage is down, nothing is wrong with the job: hold the delivery and try again here,
                 // so an outage uses up neither the job's attempts nor the broker's delivery limit.
-                logger.LogWarning("Storage unavailable for job {JobId} ({Reason}); trying again in {Delay} s",
+                logger.Log(error.Refused ? LogLevel.Error : LogLevel.Warning, "Storage unavailable for job {JobId} ({Reason}); trying again in {Delay} s",
                     message.JobId, error.Message, hold.TotalSeconds);
                 try
                 {

@@ -32,7 +32,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             // An outage the operator must see; the caller only hears "try again".
-            logger.LogWarning("{Path} answered 503 {Code}: {Reason}", httpContext.Request.Path, problem.Code, exception.Message);
+            logger.Log(exception is StorageUnavailableException { Refused: true } ? LogLevel.Error : LogLevel.Warning,
+                "{Path} answered 503 {Code}: {Reason}", httpContext.Request.Path, problem.Code, exception.Message);
             httpContext.Response.Headers.RetryAfter = "5";
         }
         await problem.ToResult(httpContext.Request).ExecuteAsync(httpContext);

@@ -17,4 +17,10 @@ public sealed class StorageUnavailableException : Exception
     public StorageUnavailableException(string message, Exception inner) : base(message, inner)
     {
     }
+
+    /// <summary>
+    /// The store answered, and refused: access denied, no such bucket, a bad request. That is most likely
+    /// the configuration (bucket, endpoint, credentials), which waiting does not mend: log it loudly.
+    /// </summary>
+    public bool Refused { get; init; }
 }
