@@ -60,8 +60,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                     await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
                     return new StoredObject(buffer.ToArray(), response.Headers.ContentType ?? ContentTypes.ForKey(key));
                 }
-                catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
+                catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound && error.ErrorCode != "NoSuchBucket")
                 {
+                    // No such key. A missing bucket is a refusal (below), never "no such job".
                     return null;
                 }
                 catch (Exception error) when (attempt < 4 && error is not OperationCanceledException
@@ -176,7 +177,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     /// <summary>A 4xx that is no passing condition (not a timeout, a throttle or a conflict).</summary>
     private static bool IsRefusal(AmazonServiceException error) =>
         (int)error.StatusCode is >= 400 and < 500
-        && error.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests);
+        && error.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests)
+        // S3 answers its own idle-socket timeout as 400 RequestTimeout: a passing condition too.
+        && error.ErrorCode is not "RequestTimeout";
 
     /// <summary>
     /// What a store that does not answer, answers badly or drops the connection throws: SDK errors, HTTP and

@@ -8,7 +8,9 @@
 // fault test) leaves the object cut short beside the old MD5 for good, so every later read fails its
 // checksum. LabCharts relies on what real stores promise (docs/architecture.md, "Atomic objects"), so
 // here each write goes to a temporary file in the same folder, renamed over the target once complete;
-// a write that fails leaves the old object whole. Same command line as the `s3rver` command.
+// a write that fails leaves the old object whole. (The MD5 file follows the object by a moment, so a
+// read racing a write can still pair new bytes with the old MD5 briefly; readers retry that.) Same
+// command line as the `s3rver` command.
 
 const crypto = require('crypto');
 const path = require('path');

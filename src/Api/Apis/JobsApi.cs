@@ -182,7 +182,7 @@ public static class JobsApi
                 interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
                 try
                 {
-                    if (await records.GetAsync(caller.Owner, jobId, cancellationToken) is { Status: JobStatus.Succeeded or JobStatus.Failed } record)
+                    if (await records.GetAsync(caller.Owner, jobId, deadline.Token) is { Status: JobStatus.Succeeded or JobStatus.Failed } record)
                     {
                         return record;
                     }

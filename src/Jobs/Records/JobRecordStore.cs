@@ -76,11 +76,11 @@ public sealed class JobRecordStore(IObjectStore store)
         }
     }
 
-    /// <summary>Drops what a submission that failed part-way may have left: its request and its marker (no record landed).</summary>
+    /// <summary>Drops what a submission that never completed may have left: its request, then its marker (no record landed).</summary>
     public async Task DeleteUnrecordedAsync(string owner, string jobId, CancellationToken cancellationToken)
     {
-        await store.DeleteAsync(PendingKeyOf(owner, jobId), cancellationToken);
         await store.DeleteAsync(KeyOf(owner, jobId, RequestName), cancellationToken);
+        await store.DeleteAsync(PendingKeyOf(owner, jobId), cancellationToken);
     }
 
     /// <summary>Drops a marker (its job is final).</summary>
@@ -141,7 +141,8 @@ public sealed class JobRecordStore(IObjectStore store)
         }
         await foreach (var name in store.ListFoldersAsync(StorageKey.Of("jobs", owner).Value + "/", cancellationToken))
         {
-            if (JobId.IsValid(name))
+            // Some S3-compatible stores repeat a common prefix across pages: count each job once.
+            if (JobId.IsValid(name) && (jobIds.Count == 0 || jobIds[^1] != name))
             {
                 jobIds.Add(name);
             }

@@ -7,6 +7,7 @@ using LabCharts.Jobs.Requests;
 using LabCharts.Jobs.Storage;
 using LabCharts.Jobs.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LabCharts.Jobs.Submission;
 
@@ -16,7 +17,7 @@ namespace LabCharts.Jobs.Submission;
 /// publish the message → announce <see cref="JobEventKind.Queued"/>. When the queue refuses, the record
 /// is made final (<c>queue_unavailable</c>) so the sweeper never runs it behind the client's back,
 /// and <see cref="QueueUnavailableException"/> reaches the caller; when the store fails part-way, what
-/// landed is made final or dropped as far as the store allows, and <see cref="StorageUnavailableException"/>
+/// landed is made final while that is safe (else the sweeper deals with it), and <see cref="StorageUnavailableException"/>
 /// reaches the caller.
 /// </summary>
 public sealed class JobSubmitter(
@@ -24,6 +25,7 @@ public sealed class JobSubmitter(
     IJobQueue queue,
     IJobEvents events,
     TimeProvider time,
+    IOptions<SweeperOptions> sweeper,
     ILogger<JobSubmitter> logger)
 {
     /// <summary>
@@ -85,26 +87,35 @@ public sealed class JobSubmitter(
 
     /// <summary>
     /// Storing the job failed part-way, and a failed write may still have landed (the store took it, the
-    /// answer was lost): the caller hears "refused", so a record that did land is made final
-    /// (<c>storage_unavailable</c>), and a request and marker without a record are dropped. While the store is still
-    /// down this fails too; then the sweeper finds the marker later and runs a job whose record landed.
+    /// answer was lost). The caller hears "refused", so a record that did land queued is made final
+    /// (<c>storage_unavailable</c>) — but only while the sweeper cannot have published it yet (before half
+    /// of <see cref="SweeperOptions.StaleAfter"/> has passed since the job's creation; nothing else ever
+    /// publishes a job whose creation failed), so it never flips a job a worker is running. Anything else
+    /// is left to the sweeper: a marker without a record is dropped with its request once stale, and a
+    /// queued record that is still there then (the store was down for this clean-up, or the write landed
+    /// late) is run.
     /// </summary>
     private async Task UndoCreateAsync(JobRecord record)
     {
+        var left = sweeper.Value.StaleAfter / 2 - (time.GetUtcNow() - record.CreatedAt);
+        if (left <= TimeSpan.Zero)
+        {
+            logger.LogWarning("Job {JobId} could not be stored; too late to check its remains, the sweeper will drop them, or run a record that landed", record.Id);
+            return;
+        }
+        using var inTime = new CancellationTokenSource(left);
         try
         {
-            if (await records.GetAsync(record.Owner, record.Id, CancellationToken.None) is { Status: JobStatus.Queued })
+            if (await records.GetAsync(record.Owner, record.Id, inTime.Token) is { Status: JobStatus.Queued }
+                && time.GetUtcNow() - record.CreatedAt < sweeper.Value.StaleAfter / 2)
             {
                 await MarkRefusedAsync(record, ProblemCatalog.StorageUnavailable());
             }
-            else
-            {
-                await records.DeleteUnrecordedAsync(record.Owner, record.Id, CancellationToken.None);
-            }
         }
-        catch (StorageUnavailableException error)
+        catch (Exception error)
         {
-            logger.LogWarning("Job {JobId} could not be stored and the store is still unavailable ({Reason}); if its record landed, the sweeper will run it",
+            // The original refusal must reach the caller whatever happens here.
+            logger.LogWarning("Job {JobId} could not be stored, nor its remains checked ({Reason}); the sweeper will drop them, or run a record that landed",
                 record.Id, error.Message);
         }
     }

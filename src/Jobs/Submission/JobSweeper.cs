@@ -39,10 +39,15 @@ public sealed class JobSweeper(
             var record = await records.GetAsync(owner, jobId, cancellationToken);
             if (record is null || record.Status.IsFinal())
             {
-                // Final (or never completed creation): nothing to run.
-                if (record is not null || JobId.CreatedAt(jobId) < cutoff - TimeSpan.FromMinutes(1))
+                // Final: nothing to run. Never completed creation (no record a minute past stale): the marker
+                // goes, with the request that may have landed, so no folder without a record stays behind.
+                if (record is not null)
                 {
                     await records.DeletePendingAsync(owner, jobId, cancellationToken);
+                }
+                else if (JobId.CreatedAt(jobId) < cutoff - TimeSpan.FromMinutes(1))
+                {
+                    await records.DeleteUnrecordedAsync(owner, jobId, cancellationToken);
                 }
                 continue;
             }

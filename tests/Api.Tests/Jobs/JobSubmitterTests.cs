@@ -23,14 +23,24 @@ public sealed class JobSubmitterTests : IDisposable
     private readonly AnswerLosingStore _store;
     private readonly JobRecordStore _records;
     private readonly InProcessJobQueue _queue = new();
+    private readonly InProcessJobEvents _events = new(new JobEventHub(NullLogger<JobEventHub>.Instance));
+    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly IOptions<SweeperOptions> _sweeperOptions = Options.Create(new SweeperOptions());
     private readonly JobSubmitter _submitter;
 
     public JobSubmitterTests()
     {
         _store = new AnswerLosingStore(new LocalFolderObjectStore(Options.Create(new LocalStorageOptions { Root = _root })));
         _records = new JobRecordStore(_store);
-        _submitter = new JobSubmitter(_records, _queue, new InProcessJobEvents(new JobEventHub(NullLogger<JobEventHub>.Instance)),
-            TimeProvider.System, NullLogger<JobSubmitter>.Instance);
+        _submitter = new JobSubmitter(_records, _queue, _events, _time, _sweeperOptions, NullLogger<JobSubmitter>.Instance);
+    }
+
+    /// <summary>One pass of the sweeper, <paramref name="later"/> after now.</summary>
+    private async Task SweepAsync(TimeSpan later)
+    {
+        _time.Advance(later);
+        var sweeper = new JobSweeper(_records, _submitter, _events, _sweeperOptions, _time, NullLogger<JobSweeper>.Instance);
+        await sweeper.SweepAsync(_sweeperOptions.Value.StaleAfter, TestContext.Current.CancellationToken);
     }
 
     private static JobRequest Pendulum => JsonSerializer.Deserialize(SampleRequests.Pendulum, LabChartsJson.Default.JobRequest)!;
@@ -53,7 +63,7 @@ public sealed class JobSubmitterTests : IDisposable
     }
 
     [Fact]
-    public async Task MarkerStoredButItsAnswerLost_Refused_RequestAndMarkerRemoved_NoJobListed()
+    public async Task MarkerStoredButItsAnswerLost_Refused_NoRecord_TheSweeperDropsRequestAndMarkerOnceStale()
     {
         var ct = TestContext.Current.CancellationToken;
         _store.LoseAnswerOf = ".json"; // the pending marker: pending/{owner}/{id}.json
@@ -62,14 +72,20 @@ public sealed class JobSubmitterTests : IDisposable
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => _submitter.SubmitAsync(record, Pendulum, ct));
 
+        // No record, so no job: the list shows none. The remains wait for the sweeper (a late record would be run).
         Assert.Null(await _records.GetAsync("owner1", record.Id, ct));
+        Assert.Empty((await _records.ListAsync("owner1", 1, 20, ct)).Items);
+        await SweepAsync(_sweeperOptions.Value.StaleAfter);
+        Assert.NotNull(await _records.GetRequestAsync("owner1", record.Id, ct)); // not yet: a minute past stale
+        await SweepAsync(TimeSpan.FromMinutes(2));
         Assert.Null(await _records.GetRequestAsync("owner1", record.Id, ct));
         Assert.Empty(await _records.ListPendingAsync(ct).ToListAsync(ct));
         Assert.Equal(0, (await _records.ListAsync("owner1", 1, 20, ct)).Total);
+        Assert.Equal(0, (await _queue.GetAsync(ct)).Sum(d => d.Messages));
     }
 
     [Fact]
-    public async Task StoreStillDownAfterTheLostAnswer_Refused_QueuedRecordKeepsItsMarkerForTheSweeper()
+    public async Task StoreStillDownAfterTheLostAnswer_Refused_QueuedRecordKeepsItsMarker_TheSweeperRunsIt()
     {
         var ct = TestContext.Current.CancellationToken;
         _store.LoseAnswerOf = "record.json";
@@ -82,6 +98,23 @@ public sealed class JobSubmitterTests : IDisposable
         // Nothing could be undone: the record landed queued, and its marker lets the sweeper run it later.
         Assert.Equal(JobStatus.Queued, (await _records.GetAsync("owner1", record.Id, ct))!.Status);
         Assert.Equal([("owner1", record.Id)], await _records.ListPendingAsync(ct).ToListAsync(ct));
+        await SweepAsync(_sweeperOptions.Value.StaleAfter);
+        Assert.Equal(1, (await _queue.GetAsync(ct)).Sum(d => d.Messages));
+    }
+
+    [Fact]
+    public async Task AnswerLostPastHalfOfStaleAfter_TheRecordIsLeftQueued_NeverFlippedUnderASweptJob()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _store.LoseAnswerOf = "record.json";
+        // The failing write took so long that the sweeper may already have published the job: hands off.
+        _store.OnLoss = () => _time.Advance(_sweeperOptions.Value.StaleAfter / 2);
+        var record = _submitter.NewRecord("owner1", "pendulum", null);
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => _submitter.SubmitAsync(record, Pendulum, ct));
+
+        Assert.Equal(JobStatus.Queued, (await _records.GetAsync("owner1", record.Id, ct))!.Status);
+        Assert.Single(await _records.ListPendingAsync(ct).ToListAsync(ct));
     }
 
     public void Dispose()
@@ -106,6 +139,8 @@ public sealed class JobSubmitterTests : IDisposable
 
         public bool DownAfterLoss { get; set; }
 
+        public Action? OnLoss { get; set; }
+
         private void ThrowIfDown()
         {
             if (_lost && DownAfterLoss)
@@ -121,6 +156,7 @@ public sealed class JobSubmitterTests : IDisposable
             if (!_lost && key.Value.EndsWith(LoseAnswerOf, StringComparison.Ordinal) && key.Value.StartsWith(OnlyUnder, StringComparison.Ordinal))
             {
                 _lost = true;
+                OnLoss?.Invoke();
                 throw new StorageUnavailableException("connection reset after the write");
             }
         }

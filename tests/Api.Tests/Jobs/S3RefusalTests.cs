@@ -34,6 +34,21 @@ public sealed class S3RefusalTests
     }
 
     [Fact]
+    public async Task MissingBucket_OnRead_RefusedNotNotFound()
+    {
+        var settings = S3Settings.ForTests();
+        settings.Bucket = "no-such-bucket-" + Guid.NewGuid().ToString("N")[..8];
+        using var store = new S3ObjectStore(Options.Create(settings));
+
+        // A wrong bucket must never read as "no such job" (a worker would drop the message).
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            store.GetAsync(StorageKey.Of("refusals", "record.json"), TestContext.Current.CancellationToken));
+
+        Assert.True(error.Refused);
+        Assert.Contains("NoSuchBucket", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownAccessKey_RefusedStorageUnavailable()
     {
         var settings = S3Settings.ForTests();
