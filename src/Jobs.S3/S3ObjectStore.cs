@@ -95,14 +95,17 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(prefix);
         var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix, Delimiter = "/", MaxKeys = 1000 };
+        var last = "";
         await foreach (var response in PagesAsync(request, $"{prefix}*/", cancellationToken))
         {
             foreach (var common in response.CommonPrefixes ?? [])
             {
-                // "{prefix}{name}/": the name alone, when it is one a key may hold.
+                // "{prefix}{name}/": the name alone, when it is one a key may hold; once, though some
+                // S3-compatible stores repeat a page's last prefix at the start of the next.
                 var name = common.Length > prefix.Length + 1 && common.StartsWith(prefix, StringComparison.Ordinal) ? common[prefix.Length..^1] : "";
-                if (StorageKey.IsSafeSegment(name))
+                if (StorageKey.IsSafeSegment(name) && name != last)
                 {
+                    last = name;
                     yield return name;
                 }
             }

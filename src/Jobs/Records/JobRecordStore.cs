@@ -141,8 +141,7 @@ public sealed class JobRecordStore(IObjectStore store)
         }
         await foreach (var name in store.ListFoldersAsync(StorageKey.Of("jobs", owner).Value + "/", cancellationToken))
         {
-            // Some S3-compatible stores repeat a common prefix across pages: count each job once.
-            if (JobId.IsValid(name) && (jobIds.Count == 0 || jobIds[^1] != name))
+            if (JobId.IsValid(name))
             {
                 jobIds.Add(name);
             }

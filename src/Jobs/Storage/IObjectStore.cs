@@ -16,7 +16,7 @@ public interface IObjectStore
     IAsyncEnumerable<StorageKey> ListAsync(string prefix, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The names of the folders directly under a prefix (which ends with <c>/</c>), in ordinal order: one
+    /// The names of the folders directly under a prefix (which ends with <c>/</c>), in ordinal order, each once: one
     /// entry per folder however many objects it holds (a delimiter listing on S3).
     /// </summary>
     IAsyncEnumerable<string> ListFoldersAsync(string prefix, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using LabCharts.Jobs.S3;
 using LabCharts.Jobs.Storage;
 using Microsoft.Extensions.Options;
@@ -45,8 +46,10 @@ public sealed class S3WireTests : IDisposable
             {
                 _requests.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, new WebHeaderCollection { context.Request.Headers }, body.ToArray()));
             }
+            var query = context.Request.QueryString;
             var reply = context.Request.HttpMethod == "POST"
                 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DeleteResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"></DeleteResult>"u8.ToArray()
+                : query["list-type"] == "2" && query["delimiter"] == "/" ? Encoding.UTF8.GetBytes(FolderPage(query["prefix"]!, query["continuation-token"]))
                 : [];
             context.Response.StatusCode = 200;
             context.Response.Headers["ETag"] = "\"d41d8cd98f00b204e9800998ecf8427e\"";
@@ -54,6 +57,32 @@ public sealed class S3WireTests : IDisposable
             await context.Response.OutputStream.WriteAsync(reply);
             context.Response.Close();
         }
+    }
+
+    /// <summary>
+    /// A delimiter listing in two pages, as S3 sends them: the first truncated with a continuation token,
+    /// the second repeating the first page's last prefix (some S3-compatible stores do).
+    /// </summary>
+    private static string FolderPage(string prefix, string? token)
+    {
+        var (names, next) = token is null ? (new[] { "a", "b" }, "page-2") : (["b", "c"], null);
+        var prefixes = string.Concat(names.Select(n => $"<CommonPrefixes><Prefix>{prefix}{n}/</Prefix></CommonPrefixes>"));
+        var truncated = next is null ? "<IsTruncated>false</IsTruncated>" : $"<IsTruncated>true</IsTruncated><NextContinuationToken>{next}</NextContinuationToken>";
+        return $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>labcharts</Name><Prefix>{prefix}</Prefix><KeyCount>2</KeyCount><MaxKeys>1000</MaxKeys><Delimiter>/</Delimiter>{truncated}{prefixes}</ListBucketResult>";
+    }
+
+    [Fact]
+    public async Task ListFolders_FollowsTheContinuationToken_EachNameOnce()
+    {
+        using var store = Store();
+
+        var names = await store.ListFoldersAsync("jobs/u1/", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a", "b", "c"], names);
+        var lists = _requests.Where(r => r.Method == "GET").Select(r => r.Path).ToList();
+        Assert.Equal(2, lists.Count);
+        Assert.DoesNotContain("continuation-token", lists[0], StringComparison.Ordinal);
+        Assert.Contains("continuation-token=page-2", lists[1], StringComparison.Ordinal);
     }
 
     private S3ObjectStore Store() => new(Options.Create(new S3StorageOptions
