@@ -187,8 +187,8 @@ public sealed class Deployment : IAsyncDisposable
         var statuses = new Dictionary<string, string>();
         for (var page = 1; ; page++)
         {
-            // 503 (storage_unavailable, with Retry-After) asks the client to try again: s3rver
-            // overwrites objects in place, so a list racing hundreds of record writes can tear.
+            // 503 (storage_unavailable, with Retry-After) asks the client to try again: under load the
+            // S3 stand-in drops a request now and then, and pairs a record being rewritten with its old MD5.
             var response = await ListPageAsync(page);
             for (var retry = 0; response.StatusCode == HttpStatusCode.ServiceUnavailable && retry < 20; retry++)
             {

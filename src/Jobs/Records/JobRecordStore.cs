@@ -158,8 +158,8 @@ public sealed class JobRecordStore(IObjectStore store)
         return (records.OfType<JobRecord>().ToList(), jobIds.Count);
     }
 
-    // One record of a page: a store without atomic overwrite (s3rver) can hand out a record half rewritten by a
-    // worker; reading it again a moment later gets the whole one, so one busy job does not fail the page.
+    // One record of a page: a store can drop one read, or (the s3rver stand-in) pair a record a worker is
+    // rewriting with its old checksum; reading it again a moment later gets it, so one busy job does not fail the page.
     private async Task<JobRecord?> GetForListAsync(string owner, string jobId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -103,11 +103,12 @@ public sealed class JobSubmitter(
             logger.LogWarning("Job {JobId} could not be stored; too late to check its remains, the sweeper will drop them, or run a record that landed", record.Id);
             return;
         }
-        using var inTime = new CancellationTokenSource(left);
+        // The read must end while the sweeper still cannot have the job: past that, hands off.
+        using var inTime = new CancellationTokenSource(left, time);
         try
         {
             if (await records.GetAsync(record.Owner, record.Id, inTime.Token) is { Status: JobStatus.Queued }
-                && time.GetUtcNow() - record.CreatedAt < sweeper.Value.StaleAfter / 2)
+                && !inTime.IsCancellationRequested)
             {
                 await MarkRefusedAsync(record, ProblemCatalog.StorageUnavailable());
             }
